@@ -1,0 +1,39 @@
+# The handbook's commands. On a fresh machine two of them do all the set-up:
+#   make serve   build the site and serve it at http://127.0.0.1:8000
+#   make test    run every test
+# Each creates the virtual environment .venv and installs what it needs.
+
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test system-packages
+
+$(PYTHON):
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(PYTHON)
+	$(PYTHON) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
+	$(PYTHON) -m pip install -q -r requirements-test.txt
+	touch $@
+
+# Browser tests use Debian's Chromium; PDF checks use poppler-utils; print uses Liberation fonts.
+system-packages:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list | grep -q "Liberation Serif"; then \
+	  echo "Installing Debian packages: chromium poppler-utils fonts-liberation"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation >/dev/null; \
+	fi
+
+serve: $(VENV)/.runtime-installed
+	$(VENV)/bin/mkdocs serve -a 127.0.0.1:8000
+
+build: $(VENV)/.runtime-installed
+	$(VENV)/bin/mkdocs build
+
+test: $(VENV)/.test-installed system-packages
+	$(PYTHON) -m pytest tests

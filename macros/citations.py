@@ -1,0 +1,67 @@
+"""Citations: where the plan's words name a catalogued document. Backlinks come from here only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .catalogue import Catalogue
+from .errors import DataError
+from .plan import Plan
+
+QUOTE_CONTEXT = 70  # characters of the plan's text quoted on each side of the citing words
+
+
+@dataclass(frozen=True)
+class Citation:
+    document_id: str
+    section_id: str
+    anchor: str  # the paragraph's anchor
+    start: int  # offsets of the citing words in the paragraph's source text
+    end: int
+    words: str
+
+    def quote(self, text: str) -> tuple[str, str, str]:
+        """(before, words, after): the citing words with some context, cut at word boundaries."""
+        plain_before = text[max(0, self.start - QUOTE_CONTEXT):self.start]
+        plain_after = text[self.end:self.end + QUOTE_CONTEXT]
+        if self.start > QUOTE_CONTEXT:
+            plain_before = "…" + plain_before.split(" ", 1)[-1]
+        if self.end + QUOTE_CONTEXT < len(text):
+            plain_after = plain_after.rsplit(" ", 1)[0] + "…"
+        return plain_before.replace("*", ""), self.words, plain_after.replace("*", "")
+
+
+def citation_pattern(catalogue: Catalogue) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for every citing phrase (longest first), and phrase → document id."""
+    owner: dict[str, str] = {}
+    for document in catalogue.documents:
+        for phrase in document.citing_phrases:
+            if phrase in owner and owner[phrase] != document.id:
+                raise DataError("data/documents.yml", f"cụm từ viện dẫn '{phrase}' thuộc cả '{owner[phrase]}'",
+                                "mỗi cụm từ viện dẫn chỉ thuộc một văn bản", record=document.id,
+                                field="cited_as" if phrase in document.cited_as else "spellings", line=document.line)
+            owner[phrase] = document.id
+    alternatives = "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
+    # A phrase must not run on into a longer number ("05-KH/BCS" is not "05-KH/BCSD").
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w]|[-/]\w)"), owner
+
+
+def find_citations(plan: Plan, catalogue: Catalogue, shown_as: str = "data/documents.yml") -> tuple[Citation, ...]:
+    """Every citation in the plan, in the plan's order; each catalogued phrase must occur."""
+    pattern, owner = citation_pattern(catalogue)
+    citations = []
+    for section in plan.sections:
+        for block in section.paragraphs:
+            for match in pattern.finditer(block.text):
+                citations.append(Citation(owner[match.group(0)], section.id, block.anchor,
+                                          match.start(), match.end(), match.group(0)))
+    found = {c.words for c in citations}
+    for document in catalogue.documents:
+        for phrase in document.citing_phrases:
+            if phrase not in found:
+                field = "cited_as" if phrase in document.cited_as else "spellings"
+                raise DataError(shown_as, f"Kế hoạch không có cụm từ viện dẫn '{phrase}'",
+                                "ghi cách viết đúng từng ký tự như trong Kế hoạch (kể cả dấu cách, chữ hoa)",
+                                record=document.id, field=field, line=document.line)
+    return tuple(citations)

@@ -1,0 +1,42 @@
+"""MkDocs hooks: wire the handbook model into the build. No logic lives here."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+# The hook is loaded by file path; make the `macros` package importable as a package.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from macros import pages, slugs  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+from macros.model import load_handbook  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+def on_config(config):
+    # Readable Vietnamese anchors: đ → d, no letter dropped.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.slugify
+    try:
+        handbook = load_handbook(Path(config.config_file_path).parent)
+    except DataError as error:
+        raise PluginError(f"Dữ liệu sổ tay không hợp lệ: {error}") from None
+    config.nav = pages.expand_nav(config.nav, handbook)
+    log.debug("handbook: %d documents, %d citations", len(handbook.catalogue.documents), len(handbook.citations))
+    return config
+
+
+def on_files(files, config):
+    handbook = load_handbook(Path(config.config_file_path).parent)
+    for path, content in pages.generated_pages(handbook):
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} trùng với một trang được tạo tự động: xóa tệp docs/{path}")
+        files.append(File.generated(config, path, content=content))
+    return files

@@ -1,0 +1,42 @@
+"""Which pages the build generates, and the navigation of the plan, from the model."""
+
+from __future__ import annotations
+
+from .model import Handbook
+
+PLAN_NAV_PLACEHOLDER = "ke-hoach/"
+
+
+def generated_pages(handbook: Handbook) -> list[tuple[str, str]]:
+    """(path under docs/, Markdown) for every plan section and every catalogued document."""
+    generated = [(s.file, f'{{{{ plan_section("{s.id}") }}}}\n') for s in handbook.plan.sections]
+    generated += [(d.src_path, f'{{{{ document_page("{d.id}") }}}}\n') for d in handbook.catalogue.documents]
+    return generated
+
+
+def plan_nav(handbook: Handbook) -> list:
+    nav: list = []
+    groups: dict[str, list] = {}
+    for section in handbook.plan.sections:
+        entry = {section.nav: section.file}
+        if section.parent:
+            groups[section.parent].append(entry)
+        elif handbook.plan.children(section.id):
+            groups[section.id] = [{"Tổng quan": section.file}]
+            nav.append({section.nav: groups[section.id]})
+        else:
+            nav.append(entry)
+    return nav
+
+
+def expand_nav(nav: list | None, handbook: Handbook) -> list | None:
+    """Replace the placeholder "ke-hoach/" in mkdocs.yml's nav by the plan's pages."""
+    if not nav:
+        return nav
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and list(item.values()) == [PLAN_NAV_PLACEHOLDER]:
+            expanded.append({next(iter(item)): plan_nav(handbook)})
+        else:
+            expanded.append(item)
+    return expanded

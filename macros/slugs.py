@@ -1,0 +1,22 @@
+"""Readable ASCII slugs for Vietnamese text: diacritics folded, đ → d, no letter dropped."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+MAX_WORDS = 8
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of Vietnamese text ("Đảng" → "dang")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Slug for URLs and heading anchors (signature of Python-Markdown's toc slugify)."""
+    words = [w for w in _NON_ALNUM.split(fold(value)) if w]
+    return separator.join(words[:MAX_WORDS])
