@@ -27,13 +27,21 @@ def normalise_number(spelling: str) -> str:
     return _SPACED_PUNCTUATION.sub(r"\1", spelling.strip())
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class IssueDate:
     """A date of issue; `month` and `day` are None when the plan gives only the year."""
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """A year-only date sorts before the dated documents of that year."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: "IssueDate") -> bool:
+        return self.sort_key < other.sort_key
 
     @property
     def iso(self) -> str:

@@ -28,7 +28,7 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE"
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Build a project with the same MkDocs as the README commands; never raises."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=BUILD_ENV, timeout=600)
 
 

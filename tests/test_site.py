@@ -1,0 +1,129 @@
+"""The real site as a reader meets it: pages, citations, backlinks, links and anchors."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from macros.catalogue import NOT_STATED
+from macros.render import document_tooltip
+
+
+def html_path(src: str) -> str:
+    return src[:-3] + ".html"
+
+
+def resolve(page: str, href: str) -> tuple[str, str]:
+    """(site path, fragment) that a relative href on `page` points at."""
+    parts = urlsplit(href)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    return target, parts.fragment
+
+
+def test_every_record_has_a_page_with_its_facts(built_site, page_html, handbook):
+    for document in handbook.catalogue.documents:
+        article = page_html(built_site / html_path(document.src_path)).select_one("article")
+        assert article.h1.get_text(strip=True).rstrip("¶") == document.name
+        rows = {tr.th.get_text() if tr.th else tr.find_all("td")[0].get_text(): tr.find_all("td")[-1].get_text()
+                for tr in article.select(".hb-attributes tr") if tr.find("td")}
+        for label in ("Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành", "Khóa", "Hệ thống", "Cấp"):
+            assert rows[label], f"{document.id}: {label} empty"
+        assert rows["Cơ quan ban hành"] == (document.issuer or NOT_STATED)
+        assert rows["Ngày ban hành"] == (document.date.display if document.date else NOT_STATED)
+        assert rows["Khóa"] == (document.term or NOT_STATED)
+
+
+def test_every_citation_links_to_its_document(built_site, page_html, handbook):
+    expected = Counter((c.anchor, c.document_id, c.words) for c in handbook.citations)
+    found = Counter()
+    for section in handbook.plan.sections:
+        page = html_path(section.file)
+        for link in page_html(built_site / page).select("article p.hb-para a[href]"):
+            target, _ = resolve(page, link["href"])
+            if target.startswith("van-ban/"):
+                doc_id = Path(target).stem
+                found[(link.find_parent("p")["id"], doc_id, link.get_text())] += 1
+                assert link["title"] == document_tooltip(handbook.catalogue.get(doc_id))
+    assert found == expected
+    assert sum(expected.values()) == len(handbook.citations) >= 28
+
+
+def test_every_backlink_lands_on_a_paragraph_that_cites_the_document(built_site, page_html, handbook):
+    for document in handbook.catalogue.documents:
+        page = html_path(document.src_path)
+        backlinks = page_html(built_site / page).select("article a.hb-backlink")
+        assert len(backlinks) == len(handbook.citations_of(document.id)) > 0
+        for backlink in backlinks:
+            target, fragment = resolve(page, backlink["href"])
+            paragraph = page_html(built_site / target).find(id=fragment)
+            assert paragraph is not None and paragraph.name == "p" and "hb-para" in paragraph["class"]
+            cited = {resolve(target, a["href"])[0] for a in paragraph.select("a[href]")}
+            assert page in cited
+
+
+def test_relations_show_in_both_directions(built_site, page_html):
+    kh193 = page_html(built_site / "van-ban/ke-hoach-193-kh-ubnd.html").select_one("article").get_text()
+    ct16 = page_html(built_site / "van-ban/chi-thi-16-ct-ttg.html").select_one("article").get_text()
+    assert "Thực hiện: Chỉ thị số 16/CT-TTg" in kh193
+    assert "Được thực hiện bởi: Kế hoạch số 193/KH-UBND" in ct16
+
+
+def test_index_lists_every_record(built_site, page_html, handbook):
+    table = page_html(built_site / "van-ban/index.html").select_one("article .hb-document-table table")
+    names = [row.find("td").get_text() for row in table.select("tbody tr")]
+    assert names == [d.name for d in handbook.catalogue.documents]
+    assert NOT_STATED in table.get_text()
+
+
+def test_document_pages_stay_out_of_the_sidebar(built_site, page_html, handbook):
+    sidebar = page_html(built_site / "index.html").select_one("nav.md-nav--primary")
+    hrefs = {a["href"] for a in sidebar.select("a[href]")}
+    assert "ke-hoach/ii-1-quan-triet-hoc-tap.html" in hrefs
+    assert not any(h.startswith("van-ban/") and h != "van-ban/index.html" for h in hrefs)
+
+
+def test_pages_are_vietnamese_with_readable_anchors(built_site, page_html):
+    soup = page_html(built_site / "van-ban/chi-thi-16-ct-ttg.html")
+    assert soup.html["lang"] == "vi"
+    assert soup.find(id="duoc-vien-dan-tai") is not None
+
+
+def all_pages(site: Path) -> list[str]:
+    """Every page a reader opens by link (404.html is served by the web server for any path)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def test_no_internal_link_or_anchor_is_broken(built_site, page_html, handbook):
+    pages = all_pages(built_site)
+    assert len(pages) >= 2 + len(handbook.plan.sections) + len(handbook.catalogue.documents)
+    checked = 0
+    for page in pages:
+        soup = page_html(built_site / page)
+        for element in soup.select("a[href], link[href], script[src], img[src]"):
+            href = element.get("href") or element.get("src")
+            if href.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            assert not urlsplit(href).scheme and not href.startswith("//"), f"{page}: external or absolute {href}"
+            assert not href.startswith("/"), f"{page}: root-absolute link {href}"
+            target, fragment = resolve(page, href)
+            target_path = built_site / target
+            if target_path.is_dir():
+                target_path = target_path / "index.html"
+            assert target_path.is_file(), f"{page}: broken link {href}"
+            if fragment and target_path.suffix == ".html":
+                assert page_html(target_path).find(id=fragment) is not None, f"{page}: broken anchor {href}"
+            checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("section_id", ["can-cu", "ii-1", "iv"])
+def test_every_paragraph_has_a_stable_anchor(built_site, page_html, handbook, section_id):
+    section = handbook.plan.section(section_id)
+    article = page_html(built_site / html_path(section.file)).select_one("article")
+    ids = [p["id"] for p in article.select("p.hb-para")]
+    assert ids == [b.anchor for b in section.paragraphs]
+    assert ids[0] == f"{section_id}-doan-1"
