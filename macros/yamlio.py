@@ -11,7 +11,11 @@ from .errors import DataError
 LINE_KEY = "__line__"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when present: ten times faster on catalogues of thousands of records.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """SafeLoader that records each mapping's line and refuses duplicate keys."""
 
 

@@ -106,3 +106,15 @@ def test_relative_links_are_computed_from_the_page():
     assert render.link("van-ban/a.md", "ke-hoach/b.md") == "../van-ban/a.md"
     assert render.link("van-ban/a.md", "index.md", "x") == "van-ban/a.md#x"
     assert render.link("van-ban/a.md", "van-ban/index.md") == "a.md"
+
+
+def test_trie_regex_matches_each_phrase_and_prefers_the_longest():
+    import re
+
+    from macros.citations import trie_regex
+    phrases = ["Chỉ thị số 16/CT", "Chỉ thị số 16/CT-TTg", "Kế hoạch số 05-KH/BCS", "Hiến pháp năm 2013"]
+    pattern = re.compile(trie_regex(phrases))
+    for phrase in phrases:
+        assert pattern.fullmatch(phrase)
+    assert pattern.search("theo Chỉ thị số 16/CT-TTg ngày").group(0) == "Chỉ thị số 16/CT-TTg"
+    assert not pattern.fullmatch("Chỉ thị số 16")
