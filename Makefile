@@ -22,6 +22,11 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
 	$(PYTHON) -m pip install -q -r requirements-test.txt
 	touch $@
 
+# axe-core (accessibility checks) comes from npm, pinned by tests/package-lock.json.
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --silent
+	touch $@
+
 # Browser tests use Debian's Chromium; PDF checks use poppler-utils; print uses Liberation fonts.
 system-packages:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list | grep -q "Liberation Serif"; then \
@@ -35,5 +40,5 @@ serve: $(VENV)/.runtime-installed
 build: $(VENV)/.runtime-installed
 	$(VENV)/bin/mkdocs build
 
-test: $(VENV)/.test-installed system-packages
+test: $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests

@@ -1,0 +1,72 @@
+"""WCAG 2.1 AA gates over every built page: axe-core in Chromium, language, console, no-JS reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
+        }""", WCAG_TAGS)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_on_any_page(browser, site_url, built_site, scheme):
+    context = browser.new_context(color_scheme=scheme, locale="vi-VN")
+    page = context.new_page()
+    problems = {}
+    try:
+        for path in site_pages(built_site):
+            page.goto(site_url + path)
+            page.wait_for_load_state("load")
+            violations = axe_violations(page)
+            if violations:
+                problems[path] = violations
+    finally:
+        context.close()
+    assert not problems, "\n".join(f"{p}: {v}" for p, v in list(problems.items())[:5])
+
+
+def test_no_page_logs_a_console_error(browser, site_url, built_site):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append((page.url, message.text)))
+    page.on("pageerror", lambda error: errors.append((page.url, str(error))))
+    try:
+        for path in site_pages(built_site):
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_every_page_is_vietnamese_and_readable_without_javascript(browser, site_url, built_site, page_html):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        for path in site_pages(built_site):
+            assert page_html(built_site / path).html["lang"] == "vi", path
+            page.goto(site_url + path)
+            article = page.locator("article")
+            assert article.is_visible(), path
+            assert len(article.inner_text()) > 40, path
+    finally:
+        context.close()
