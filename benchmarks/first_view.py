@@ -1,0 +1,68 @@
+"""Bytes a reader's browser loads for the first view of a page (fonts included). Prints figures.
+
+    .venv/bin/python benchmarks/first_view.py site/ index.html ke-hoach/ii-1-quan-triet-hoc-tap.html
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def first_view_bytes(browser, base_url: str, path: str) -> tuple[int, dict[str, int]]:
+    """(total bytes, bytes per resource type) for one cold load, with an empty cache."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def finished(request):
+        body = request.sizes()["responseBodySize"]
+        sizes[request.resource_type] = sizes.get(request.resource_type, 0) + max(body, 0)
+
+    page.on("requestfinished", finished)
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return sum(sizes.values()), sizes
+
+
+def serve(site: Path):
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def measure(site: Path, paths: list[str]) -> dict[str, tuple[int, dict[str, int]]]:
+    from playwright.sync_api import sync_playwright
+    url, server = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            results = {path: first_view_bytes(browser, url, path) for path in paths}
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+def main() -> None:
+    site, *paths = sys.argv[1:]
+    for path, (total, by_type) in measure(Path(site), paths or ["index.html"]).items():
+        detail = ", ".join(f"{kind} {size / 1024:.0f} KB" for kind, size in sorted(by_type.items()))
+        print(f"{path}: {total / 1024:.0f} KB ({detail})")
+
+
+if __name__ == "__main__":
+    main()
