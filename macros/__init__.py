@@ -40,6 +40,11 @@ def define_env(env):
         return render.plan_identity(load_handbook_once(), page())
 
     @env.macro
+    def whole_plan() -> str:
+        """Every section of the plan on one page, for printing."""
+        return render.whole_plan(load_handbook_once(), page())
+
+    @env.macro
     def plan_contents() -> str:
         """Links to every section of the plan."""
         return render.plan_contents(load_handbook_once(), page())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import printing
 from .model import Handbook
 
 PLAN_NAV_PLACEHOLDER = "ke-hoach/"
@@ -11,6 +12,7 @@ def generated_pages(handbook: Handbook) -> list[tuple[str, str]]:
     """(path under docs/, Markdown) for every plan section and every catalogued document."""
     generated = [(s.file, f'{{{{ plan_section("{s.id}") }}}}\n') for s in handbook.plan.sections]
     generated += [(d.src_path, f'{{{{ document_page("{d.id}") }}}}\n') for d in handbook.catalogue.documents]
+    generated.append((printing.WHOLE_PLAN_FILE, printing.whole_plan_page()))
     return generated
 
 
@@ -26,6 +28,7 @@ def plan_nav(handbook: Handbook) -> list:
             nav.append({section.nav: groups[section.id]})
         else:
             nav.append(entry)
+    nav.append({printing.WHOLE_PLAN_NAV: printing.WHOLE_PLAN_FILE})  # the whole plan, to print
     return nav
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import printing
 from .catalogue import NOT_STATED, RELATION_LABELS, Document
 from .citations import Citation
 from .model import Handbook
@@ -84,7 +85,7 @@ def _environment() -> jinja2.Environment:
     env.filters["title"] = link_title
     env.filters["plan_words"] = lambda text: plan_inline(text, [], None, "")
     env.globals.update(NOT_STATED=NOT_STATED, RELATION_LABELS=RELATION_LABELS, link=link,
-                       tooltip=document_tooltip)
+                       tooltip=document_tooltip, printing=printing)
     return env
 
 
@@ -133,3 +134,13 @@ def plan_identity(handbook: Handbook, page: str) -> str:
 
 def plan_contents(handbook: Handbook, page: str) -> str:
     return render("components/plan_contents.md.j2", **_section_context(handbook, page))
+
+
+def whole_plan(handbook: Handbook, page: str) -> str:
+    """Every section of the plan on one page, in order, for printing (ids checked unique first)."""
+    printing.check_whole_plan_ids(handbook.plan, "data/plan.yml")
+
+    def inline(block) -> str:
+        return plan_inline(block.text, handbook.citations_in_paragraph(block.anchor), handbook, page)
+
+    return render("pages/whole_plan.md.j2", inline=inline, **_section_context(handbook, page))

@@ -70,3 +70,36 @@ def test_every_page_is_vietnamese_and_readable_without_javascript(browser, site_
             assert len(article.inner_text()) > 40, path
     finally:
         context.close()
+
+
+FOCUS_STATE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return {tag: el.tagName, text: (el.innerText || el.getAttribute("aria-label") || "").slice(0, 40),
+            outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+            shadow: style.boxShadow !== "none", underline: style.textDecorationLine.includes("underline"),
+            visible: box.width > 0 && box.height > 0};
+}"""
+
+
+@pytest.mark.parametrize("path", ["index.html", "ke-hoach/ii-1-quan-triet-hoc-tap.html", "van-ban/index.html"])
+def test_keyboard_focus_is_always_visible(browser, site_url, path):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        seen = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            state = page.evaluate(FOCUS_STATE)
+            if state is None:
+                continue
+            seen.append(state)
+            if state["visible"]:
+                assert state["outline"] or state["shadow"], f"{path}: focus not visible on {state}"
+        assert len([s for s in seen if s["visible"]]) >= 10
+    finally:
+        context.close()
