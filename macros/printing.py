@@ -17,6 +17,7 @@ from .plan import Plan, Section
 WHOLE_PLAN_FILE = "ke-hoach/toan-van.md"
 WHOLE_PLAN_TITLE = "Toàn văn Kế hoạch"
 WHOLE_PLAN_NAV = "Toàn văn (để in)"
+WHOLE_PLAN_LINK = "Toàn văn Kế hoạch (để in)"
 # Ids the whole-plan page adds to the plan's own anchors.
 WHOLE_PLAN_OWN_IDS = ("ke-hoach", "van-ban-duoc-vien-dan")
 

@@ -1,0 +1,171 @@
+"""Search benchmark: keystroke-to-results latency and search-index size. Prints figures.
+
+    .venv/bin/python benchmarks/search_bench.py            # the real site and 2,000 records
+    .venv/bin/python benchmarks/search_bench.py 5000       # another synthetic size
+
+For the real site and for the synthetic handbook (benchmarks/synthetic.py) it builds two sites:
+the handbook's search (lunr.vi.min.js, separator, fields) and Material's plain search for the
+same pages (plain `- search`, Material's own lunr.vi). It prints the size of search_index.json
+(raw and gzip) of both, and, typing queries into the search box of each in Chromium one key at
+a time, the time from each keyup to the results being rendered (median, p95, max).
+Not a test: nothing here asserts a timing. Goals (issue 3): <= 100 ms per keystroke at 2,000
+records; index <= 1.2 x Material's plain index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import PROJECT_PARTS, write_project  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = ["16/CT-TTg", "quyet dinh 217", "giám sát và phản biện xã hội", "nghi dinh 1005"]
+
+# Type `text` one character at a time; per keystroke, ms from keyup to results rendered.
+TYPE_JS = """async (text) => {
+  const box = document.querySelector('input.md-search__input')
+  const output = document.querySelector('.md-search-result')
+  const times = []
+  for (let i = 1; i <= text.length; i++) {
+    const rendered = new Promise(resolve => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()) })
+      observer.observe(output, { childList: true, subtree: true, characterData: true })
+      setTimeout(() => { observer.disconnect(); resolve(NaN) }, 5000)
+    })
+    box.value = text.slice(0, i)
+    const start = performance.now()
+    box.dispatchEvent(new KeyboardEvent('keyup', { key: text[i - 1], bubbles: true }))
+    times.push(await rendered - start)
+  }
+  return times
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build(project: Path) -> Path:
+    site = project / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)], env=ENV, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr}")
+    return site
+
+
+def copy_real(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def make_plain(project: Path, destination: Path) -> Path:
+    """The same project with Material's plain search: `- search`, Material's own lunr.vi."""
+    shutil.copytree(project, destination, ignore=shutil.ignore_patterns("site", "__pycache__"))
+    shutil.rmtree(destination / "overrides/assets/javascripts/lunr")
+    config_file = destination / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["plugins"] = ["search" if isinstance(p, dict) and "search" in p else p for p in config["plugins"]]
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+def index_size(site: Path) -> tuple[int, int, int]:
+    """(bytes, gzip bytes, entries) of search_index.json."""
+    data = (site / "search/search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, 9)), data.count(b'"location"')
+
+
+def latencies(browser, site: Path) -> tuple[list[float], float]:
+    """(per-keystroke ms over QUERIES, ms until the first results after page load)."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+        start = page.evaluate("performance.now()")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("ke hoach")
+        box.press("End")
+        page.wait_for_selector(".md-search-result__list > li", timeout=60_000)
+        ready = page.evaluate("performance.now()") - start
+        times: list[float] = []
+        for query in QUERIES:
+            box.fill("")
+            box.press("End")
+            page.wait_for_timeout(200)
+            times += page.evaluate(TYPE_JS, query)
+        return times, ready
+    finally:
+        page.close()
+        server.shutdown()
+
+
+def describe(times: list[float]) -> str:
+    valid = sorted(t for t in times if t == t)
+    p95 = valid[min(len(valid) - 1, int(0.95 * len(valid)))]
+    missed = len(times) - len(valid)
+    return (f"median {statistics.median(valid):6.1f} ms, p95 {p95:6.1f} ms, max {valid[-1]:6.1f} ms "
+            f"over {len(valid)} keystrokes" + (f" ({missed} without a re-render)" if missed else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Đo tốc độ tìm kiếm và kích thước chỉ mục.")
+    parser.add_argument("records", type=int, nargs="?", default=2000)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
+        tmp = Path(tmp)
+        projects = {
+            "real site": copy_real(tmp / "real"),
+            f"synthetic, {args.records} records": write_project(tmp / "synthetic", args.records),
+        }
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            for name, project in projects.items():
+                ours = build(project)
+                plain = build(make_plain(project, tmp / f"{project.name}-plain"))
+                size, zipped, entries = index_size(ours)
+                plain_size, plain_zipped, _ = index_size(plain)
+                print(f"== {name}: {entries} index entries")
+                print(f"   search_index.json  handbook {size / 1024:8.1f} KiB (gzip {zipped / 1024:6.1f} KiB)"
+                      f"  | Material plain {plain_size / 1024:8.1f} KiB (gzip {plain_zipped / 1024:6.1f} KiB)"
+                      f"  | ratio {size / plain_size:.3f}")
+                for label, site in (("handbook", ours), ("Material plain", plain)):
+                    times, ready = latencies(browser, site)
+                    print(f"   keystroke -> results, {label:14}: {describe(times)}; "
+                          f"first results {ready:.0f} ms after load")
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

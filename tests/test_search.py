@@ -1,0 +1,208 @@
+"""Search (issue 3): queries typed into the real search box, in Chromium, over HTTP and file://.
+
+The search relies on Material internals (its worker loads overrides/.../lunr.vi.min.js and
+calls it on the index builder; see README, "Tìm kiếm"). These tests are what makes an
+upgrade of Material safe: if one of them fails after an upgrade, search is broken.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VI_SCRIPT = ROOT / "overrides/assets/javascripts/lunr/min/lunr.vi.min.js"
+
+# (query as staff type it, "first" or "top3", pages of which one must be there)
+DOC = "van-ban/"
+PLAN = "ke-hoach/"
+QUERIES = [
+    # Document numbers, every common spelling: the document's own page comes first
+    ("16/CT-TTg", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    ("CT-TTg", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    ("16/CT", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    ("16/ct-ttg", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    ("Chỉ thị 16", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    ("chi thi 16", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    ("chỉ thị 16 thủ tướng", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    ("NĐ-CP", "first", [DOC + "nghi-dinh-04-2015-nd-cp.html"]),
+    ("nd-cp", "first", [DOC + "nghi-dinh-04-2015-nd-cp.html"]),
+    ("04/2015/ND-CP", "first", [DOC + "nghi-dinh-04-2015-nd-cp.html"]),
+    ("4/2015/NĐ-CP", "first", [DOC + "nghi-dinh-04-2015-nd-cp.html"]),
+    ("217-QĐ/TW", "first", [DOC + "quyet-dinh-217-qd-tw.html"]),
+    ("217/QĐ-TW", "first", [DOC + "quyet-dinh-217-qd-tw.html"]),
+    ("217- QĐ/TW", "first", [DOC + "quyet-dinh-217-qd-tw.html"]),
+    ("QD 217", "first", [DOC + "quyet-dinh-217-qd-tw.html"]),
+    ("qđ 217", "first", [DOC + "quyet-dinh-217-qd-tw.html"]),
+    ("218-QĐ/TW", "first", [DOC + "quyet-dinh-218-qd-tw.html"]),
+    ("Quyết định 1238", "first", [DOC + "quyet-dinh-1238-qd-tu.html"]),
+    ("nghi quyet 25", "first", [DOC + "nghi-quyet-25-nq-tw.html"]),
+    ("25-NQ/TW", "first", [DOC + "nghi-quyet-25-nq-tw.html"]),
+    ("ket luan 120", "first", [DOC + "ket-luan-120-kl-tw.html"]),
+    ("KL 114", "first", [DOC + "ket-luan-114-kl-tw.html"]),
+    ("30-CT/TW", "first", [DOC + "chi-thi-30-ct-tw.html"]),
+    ("193/KH-UBND", "first", [DOC + "ke-hoach-193-kh-ubnd.html"]),
+    ("4215/UBND-NC", "first", [DOC + "cong-van-4215-ubnd-nc.html"]),
+    ("hien phap 2013", "first", [DOC + "hien-phap-2013.html"]),
+    ("đề án 01", "first", [DOC + "de-an-01-da-tu.html"]),
+    ("khóa XII", "first", [DOC + "nghi-quyet-hoi-nghi-tw4-khoa-xii.html", DOC + "nghi-quyet-dai-hoi-xii.html"]),
+    # Topics, with and without diacritics: the most specific page is in the top 3
+    ("giám sát và phản biện xã hội", "top3", [DOC + "quyet-dinh-217-qd-tw.html"]),
+    ("giam sat va phan bien xa hoi", "top3", [DOC + "quyet-dinh-217-qd-tw.html"]),
+    ("kinh phí", "top3", [PLAN + "iii-kinh-phi-thuc-hien.html"]),
+    ("kinh phi", "top3", [PLAN + "iii-kinh-phi-thuc-hien.html"]),
+    ("một cửa", "top3", [PLAN + "ii-2-cai-cach-thu-tuc-hanh-chinh.html"]),
+    ("mot cua", "top3", [PLAN + "ii-2-cai-cach-thu-tuc-hanh-chinh.html"]),
+    ("cai cach hanh chinh", "top3", [PLAN + "ii-2-cai-cach-thu-tuc-hanh-chinh.html"]),
+    ("quy che dan chu", "top3", [PLAN + "ii-1-quan-triet-hoc-tap.html", PLAN + "i-muc-dich-yeu-cau.html",
+                                 DOC + "chi-thi-30-ct-tw.html", DOC + "ket-luan-120-kl-tw.html"]),
+    ("thi đua", "top3", [PLAN + "ii-3-chinh-sach-xa-hoi.html"]),
+    ("dân vận khéo", "top3", [PLAN + "i-muc-dich-yeu-cau.html", PLAN + "ii-3-chinh-sach-xa-hoi.html"]),
+    ("mat tran to quoc", "top3", [PLAN + "ii-5-phoi-hop-mat-tran.html"]),
+    ("van phong so", "top3", [PLAN + "iv-to-chuc-thuc-hien.html"]),
+]
+
+RESULTS_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta')
+  return document.querySelectorAll('.md-search-result__list > li').length > 0
+    || (meta && meta.textContent.startsWith('Không'))
+}"""
+RESULTS_EMPTY = "() => document.querySelectorAll('.md-search-result__list > li').length === 0"
+
+
+def type_query(page, query: str) -> list[dict]:
+    """Type a query into the search box; the result pages, best first, as Material shows them."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")                       # Material searches on keyup
+    page.wait_for_function(RESULTS_EMPTY)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(RESULTS_READY, timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__list > li", """items => items.map(li => ({
+      href: li.querySelector('a').href,
+      html: li.innerHTML,
+    }))""")
+
+
+def page_path(href: str, base: str) -> str:
+    return urlsplit(href).path.removeprefix(urlsplit(base).path)
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type in ("error", "warning") and errors.append(message.text))
+    page.goto(site_url + "index.html")
+    page.errors = errors
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "rank", "expected"), QUERIES, ids=[q for q, _, _ in QUERIES])
+def test_query_finds_the_expected_page(search_page, site_url, query, rank, expected):
+    results = [page_path(r["href"], site_url) for r in type_query(search_page, query)]
+    shown = results[:1] if rank == "first" else results[:3]
+    assert set(shown) & set(expected), f"{query!r}: expected {expected} {rank}, got {results[:5]}"
+
+
+def test_the_suite_is_large_enough():
+    assert len(QUERIES) >= 30
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("chi thi", "Chỉ"),            # diacritics ignored, the word highlighted as written
+    ("dang", "Đảng"),              # đ folded to d
+    ("khóa XII", "khoá"),          # new tone placement finds the old one
+    ("văn hoá", "hóa"),            # and the other way round
+    ("hoá", "hóa"),                # a word typed alone: whole words first ("hóa" before "hoạch")
+    ("ngày", "ngày"),              # no English stemmer ("ngày" is not "ngài")
+    ('"dân vận"', "vận"),          # quoted words go through lunr's pipeline: folded too
+    ("217- QĐ/TW", "QĐ"),
+])
+def test_results_highlight_words_as_written(search_page, query, written):
+    html = "".join(r["html"] for r in type_query(search_page, query))
+    assert f"<mark>{written}</mark>" in html
+
+
+def test_search_ui_is_material_in_vietnamese(search_page):
+    results = type_query(search_page, "chỉ thị 16")
+    assert results
+    meta = search_page.locator(".md-search-result__meta").inner_text()
+    assert "kết quả" in meta or "liên quan" in meta
+    assert search_page.locator("input.md-search__input").get_attribute("placeholder") == "Tìm kiếm"
+    # Sharing: Material's share link carries the query as typed
+    share = search_page.locator("[data-md-component=search-share]")
+    assert "q=" in share.get_attribute("href")
+    # Suggestions: completing the word being typed
+    box = search_page.locator("input.md-search__input")
+    box.fill("quyet din")
+    box.press("End")
+    search_page.wait_for_function(
+        "() => document.querySelector('.md-search__suggest').textContent === 'quyet dinh'", timeout=10_000)
+    assert search_page.errors == []
+
+
+def test_opened_page_marks_the_words_as_written(search_page, site_url):
+    results = type_query(search_page, "chi thi 16 thu tuong")
+    assert page_path(results[0]["href"], site_url) == DOC + "chi-thi-16-ct-ttg.html"
+    search_page.goto(results[0]["href"])
+    search_page.wait_for_selector("article mark[data-md-highlight]")
+    marked = search_page.eval_on_selector_all("article mark[data-md-highlight]", "ms => ms.map(m => m.textContent)")
+    assert {"Chỉ", "thị", "16"} <= set(marked)     # the link carries the words matched: ?h=16+chi+thi
+    assert set(marked) <= {"Chỉ", "thị", "16", "Thủ", "tướng", "Tướng", "chỉ", "Chi", "thi"}
+    assert not search_page.eval_on_selector_all("mark mark", "ms => ms.length")
+    assert "h=" not in search_page.url     # taken out of the address so Material does not mark again
+    assert search_page.errors == []
+    search_page.goto(site_url + "index.html")
+
+
+def test_search_works_from_file_url_without_internet(browser, built_site):
+    context = browser.new_context()
+    page = context.new_page()
+    outside = []
+    context.route(lambda url: not url.startswith("file:"),
+                  lambda route: (outside.append(route.request.url), route.abort()))
+    try:
+        page.goto((built_site / "index.html").as_uri())
+        # The worker runs in an iframe (offline plugin), through the shim served with the site
+        assert page.evaluate("() => typeof IFrameWorker === 'function' && Worker === IFrameWorker")
+        results = type_query(page, "QD 217")
+        assert urlsplit(results[0]["href"]).path.endswith("/van-ban/quyet-dinh-217-qd-tw.html")
+        assert "<mark>QĐ</mark>" in results[0]["html"] + results[1]["html"] or "<mark>217</mark>" in results[0]["html"]
+        page.goto(results[0]["href"])
+        page.wait_for_selector("article mark[data-md-highlight]")
+    finally:
+        context.close()
+    assert outside == []
+
+
+def test_material_internals_the_search_relies_on(built_site):
+    # Pinned: the worker API used by lunr.vi.min.js was read and tested on this version.
+    assert version("mkdocs-material") == "9.8.2", (
+        "Material was upgraded: re-run tests/test_search.py and re-read its search worker "
+        "(README, Tìm kiếm) before changing this pin")
+    shipped = built_site / "assets/javascripts/lunr/min/lunr.vi.min.js"
+    assert shipped.read_text(encoding="utf-8") == VI_SCRIPT.read_text(encoding="utf-8")
+    worker = next((built_site / "assets/javascripts/workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+    assert "lunr.stemmer.support.min.js" in worker and "/min/lunr." in worker
+    config = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["vi"] and config["pipeline"] == []
+    assert "/" in config["separator"] and config["fields"]["title"]["boost"] == 10
+
+
+def test_index_is_not_larger_than_materials_plain_index(built_site):
+    """Folding happens in the browser: the index file holds the text as written, nothing more."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    plain = dict(index, config=dict(index["config"], separator="[\\s\\-]+", pipeline=["stopWordFilter"]))
+    assert all(set(doc) <= {"location", "title", "text", "tags", "boost"} for doc in index["docs"])
+    size = len(json.dumps(index, ensure_ascii=False))
+    assert size <= 1.2 * len(json.dumps(plain, ensure_ascii=False))
