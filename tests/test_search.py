@@ -8,6 +8,9 @@ upgrade of Material safe: if one of them fails after an upgrade, search is broke
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -183,6 +186,45 @@ def test_search_works_from_file_url_without_internet(browser, built_site):
     finally:
         context.close()
     assert outside == []
+
+
+# At scale: the real documents plus 1,975 synthetic ones (benchmarks/synthetic.py), from file://
+SCALE_QUERIES = [
+    ("1001/2011/CT-TTg", DOC + "tu-lieu-00002.html"),
+    ("1001/CT-TTg", DOC + "tu-lieu-00002.html"),
+    ("QD 1000", DOC + "tu-lieu-00001.html"),
+    ("ket luan 1003", DOC + "tu-lieu-00004.html"),
+    ("16/CT-TTg", DOC + "chi-thi-16-ct-ttg.html"),
+    ("Chỉ thị 16", DOC + "chi-thi-16-ct-ttg.html"),
+    ("217/QĐ-TW", DOC + "quyet-dinh-217-qd-tw.html"),
+    ("nghi quyet 25", DOC + "nghi-quyet-25-nq-tw.html"),
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import write_project
+    project = write_project(tmp_path_factory.mktemp("synthetic") / "project", 2000)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(project / "site")], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_document_numbers_rank_first_among_2000_documents(browser, synthetic_site):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((synthetic_site / "index.html").as_uri())
+        for query, expected in SCALE_QUERIES:
+            results = type_query(page, query)
+            first = urlsplit(results[0]["href"]).path
+            assert first.endswith("/" + expected), f"{query!r}: {first}"
+            assert len(results) <= 100            # lunr.vi hands Material the best 100 sections only
+    finally:
+        context.close()
 
 
 def test_material_internals_the_search_relies_on(built_site):
