@@ -108,7 +108,8 @@ def plan_section(handbook: Handbook, section_id: str, page: str) -> str:
                   children=handbook.plan.children(section.id), **_section_context(handbook, page))
 
 
-def document_page(handbook: Handbook, doc_id: str, page: str) -> str:
+def document_page(handbook: Handbook, doc_id: str, page: str, neighbourhood: str = "") -> str:
+    """`neighbourhood`: a small relation map (raw HTML) shown with the relations (issue 6)."""
     document = handbook.catalogue.get(doc_id)
     backlinks = []
     for citation in handbook.citations_of(doc_id):
@@ -116,7 +117,8 @@ def document_page(handbook: Handbook, doc_id: str, page: str) -> str:
         backlinks.append((section, citation, citation.quote(block.text)))
     return render("pages/document.md.j2", document=document, backlinks=backlinks,
                   outgoing=[(r, handbook.catalogue.get(r.target)) for r in document.relations],
-                  incoming=handbook.catalogue.incoming(doc_id), **_section_context(handbook, page))
+                  incoming=handbook.catalogue.incoming(doc_id), neighbourhood=neighbourhood,
+                  **_section_context(handbook, page))
 
 
 def document_index(handbook: Handbook, page: str) -> str:
