@@ -8,7 +8,10 @@ PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test system-packages
+# Where `make publish` puts the site unless told otherwise: make publish TARGET=/srv/www/so-tay
+TARGET ?= publish/so-tay
+
+.PHONY: serve build test publish rollback system-packages
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -40,6 +43,13 @@ serve: $(VENV)/.runtime-installed
 
 build: $(VENV)/.runtime-installed
 	$(VENV)/bin/mkdocs build
+
+# Build aside, check, swap in atomically, keep the previous version, zip (macros/publish.py)
+publish: $(VENV)/.runtime-installed
+	$(PYTHON) -m macros.publish "$(TARGET)"
+
+rollback: $(VENV)/.runtime-installed
+	$(PYTHON) -m macros.publish --rollback "$(TARGET)"
 
 test: $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests

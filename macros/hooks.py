@@ -32,6 +32,9 @@ def on_config(config):
     except DataError as error:
         raise PluginError(f"Dữ liệu sổ tay không hợp lệ: {error}") from None
     config.nav = pages.expand_nav(config.nav, handbook)
+    # No 404 page: it links by absolute paths, which break under an unknown sub-path and
+    # from a folder (file://); the web server shows its own "not found" page instead.
+    config.theme.static_templates.discard("404.html")
     log.debug("handbook: %d documents, %d citations", len(handbook.catalogue.documents), len(handbook.citations))
     return config
 

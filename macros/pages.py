@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from . import printing
 from .model import Handbook
 
@@ -11,7 +13,9 @@ PLAN_NAV_PLACEHOLDER = "ke-hoach/"
 def generated_pages(handbook: Handbook) -> list[tuple[str, str]]:
     """(path under docs/, Markdown) for every plan section and every catalogued document."""
     generated = [(s.file, f'{{{{ plan_section("{s.id}") }}}}\n') for s in handbook.plan.sections]
-    generated += [(d.src_path, f'{{{{ document_page("{d.id}") }}}}\n') for d in handbook.catalogue.documents]
+    # The front matter gives the browser tab and search result the document's name (not its file name)
+    generated += [(d.src_path, f'---\ntitle: {json.dumps(d.name, ensure_ascii=False)}\n---\n\n'
+                               f'{{{{ document_page("{d.id}") }}}}\n') for d in handbook.catalogue.documents]
     generated.append((printing.WHOLE_PLAN_FILE, printing.whole_plan_page()))
     return generated
 

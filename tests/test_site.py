@@ -26,7 +26,9 @@ def resolve(page: str, href: str) -> tuple[str, str]:
 
 def test_every_record_has_a_page_with_its_facts(built_site, page_html, handbook):
     for document in handbook.catalogue.documents:
-        article = page_html(built_site / html_path(document.src_path)).select_one("article")
+        soup = page_html(built_site / html_path(document.src_path))
+        assert soup.title.get_text().startswith(document.name + " - ")     # the browser tab
+        article = soup.select_one("article")
         assert article.h1.get_text(strip=True).rstrip("¶") == document.name
         rows = {tr.th.get_text() if tr.th else tr.find_all("td")[0].get_text(): tr.find_all("td")[-1].get_text()
                 for tr in article.select(".hb-attributes tr") if tr.find("td")}

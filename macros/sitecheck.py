@@ -1,0 +1,97 @@
+"""Checks of a built site before it is published: every link stays inside the site and resolves.
+
+Plain standard library (no MkDocs, no BeautifulSoup), so the publish command needs nothing more
+than the build does. A link must be relative: the site is served under any sub-path and opened
+from a folder (file://), where "/…" and "http://…" break or leave the intranet.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# Attributes that make the browser fetch or navigate to another address
+LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
+                   ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src"),
+                   ("form", "action")}
+# Links that fetch nothing: e-mail, telephone, inline data, script actions
+HARMLESS_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
+
+
+@dataclass(frozen=True)
+class Problem:
+    page: str
+    link: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.reason}: {self.link}"
+
+
+class _PageScan(HTMLParser):
+    """The anchors (id, a[name]) and the outgoing links of one page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.anchors: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (tag == "a" and name == "name"):
+                self.anchors.add(value)
+            elif (tag, name) in LINK_ATTRIBUTES:
+                self.links.append(value)
+
+
+def _scan(path: Path) -> _PageScan:
+    scan = _PageScan()
+    scan.feed(path.read_text(encoding="utf-8"))
+    scan.close()
+    return scan
+
+
+def check_site(site: Path) -> list[Problem]:
+    """Every problem with the links of every HTML page of a built site; [] when all is well."""
+    site = site.resolve()
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    if "index.html" not in pages:
+        return [Problem("index.html", "", "thiếu trang chủ")]
+    scans = {page: _scan(site / page) for page in pages}
+    problems = []
+    for page, scan in scans.items():
+        for link in scan.links:
+            reason = _link_problem(site, scans, page, link)
+            if reason:
+                problems.append(Problem(page, link, reason))
+    return problems
+
+
+def _link_problem(site: Path, scans: dict[str, _PageScan], page: str, link: str) -> str | None:
+    if link.lower().startswith(HARMLESS_SCHEMES):
+        return None
+    parts = urlsplit(link)
+    if parts.scheme or link.startswith("//"):
+        return "liên kết ra ngoài mạng nội bộ"
+    if link.startswith("/"):
+        return "liên kết tuyệt đối (hỏng khi đặt trang dưới đường dẫn con hoặc mở từ thư mục)"
+    if not parts.path:
+        target = page
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        if target == ".." or target.startswith("../"):
+            return "liên kết ra ngoài thư mục trang"
+        path = site / target
+        if path.is_dir():
+            return "liên kết tới thư mục (mở từ thư mục file:// không tự mở index.html)"
+        if not path.is_file():
+            return "liên kết hỏng (không có tệp)"
+    fragment = unquote(parts.fragment)
+    if fragment and target in scans and fragment not in scans[target].anchors:
+        return "neo hỏng (không có id này trên trang)"
+    return None
