@@ -131,10 +131,12 @@ def latencies(browser, site: Path, over_file: bool = False) -> tuple[list[float]
         server.shutdown()
 
 
-def describe(times: list[float]) -> str:
+def describe(times: list[float], short: bool = False) -> str:
     valid = sorted(t for t in times if t == t)
     p95 = valid[min(len(valid) - 1, int(0.95 * len(valid)))]
     missed = len(times) - len(valid)
+    if short:
+        return f"{statistics.median(valid):.0f}/{p95:.0f}/{valid[-1]:.0f}" + (f" ({missed} missed)" if missed else "")
     return (f"median {statistics.median(valid):6.1f} ms, p95 {p95:6.1f} ms, max {valid[-1]:6.1f} ms "
             f"over {len(valid)} keystrokes" + (f" ({missed} without a re-render)" if missed else ""))
 

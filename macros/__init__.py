@@ -29,7 +29,7 @@ def define_env(env):
     def document_page(doc_id: str) -> str:
         """The page of one catalogued document."""
         return render.document_page(load_handbook_once(), doc_id, page(),
-                                    neighbourhood=views.neighbourhood(load_handbook_once(), doc_id, href))
+                                    neighbourhood=views.neighbourhood(reference_once(), doc_id, href))
 
     @env.macro
     def document_index() -> str:

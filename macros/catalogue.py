@@ -101,9 +101,14 @@ class Catalogue:
 
     def __post_init__(self):
         object.__setattr__(self, "_by_id", {d.id: d for d in self.documents})
+        object.__setattr__(self, "_position", {d.id: i for i, d in enumerate(self.documents)})
 
     def get(self, doc_id: str) -> Document:
         return self._by_id[doc_id]
+
+    def in_order(self, doc_ids) -> list[Document]:
+        """The documents with these ids, in catalogue order."""
+        return [self._by_id[i] for i in sorted(doc_ids, key=self._position.__getitem__)]
 
     def __contains__(self, doc_id: str) -> bool:
         return doc_id in self._by_id

@@ -99,8 +99,9 @@ def relation_map(documents: list[Document], edges: list[Edge], direct: dict[str,
                  current: str | None = None, loose_title: str | None = None) -> str:
     """The SVG. `documents` in catalogue order; those in no edge go to the grid under `loose_title`."""
     boxes = {d.id: Box(d, node_lines(d, direct.get(d.id, True))) for d in documents}
-    linked = [d.id for d in documents if any(d.id in (e.source, e.target) for e in edges)]
-    loose = [d.id for d in documents if d.id not in linked]
+    endpoints = {e.source for e in edges} | {e.target for e in edges}
+    linked = [d.id for d in documents if d.id in endpoints]
+    loose = [d.id for d in documents if d.id not in endpoints]
     depth = layers(linked, edges)
     columns = max(depth.values(), default=0) + 1
     columns_x = [MARGIN + c * (NODE_WIDTH + COLUMN_GAP) for c in range(max(columns, 2))]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -379,22 +380,23 @@ def timeline(handbook: Handbook) -> tuple[list[tuple[int, list[Document]]], list
 
 # ---------------------------------------------------------------- direct and nested citations
 
-def citation_span_end(citation: Citation, document: Document, text: str) -> int:
+def citation_span_end(citation: Citation, document: Document, text: str,
+                      stripped_text: tuple[str, list[int]] | None = None) -> int:
     """Where the words that belong to a citation end, as an offset in the paragraph's source text.
 
     A citation runs from its citing words through its date and issuer to its subject (trích yếu),
     when the plan writes the catalogued subject right there: the first occurrence of the subject
     after the citing words, with no ";" and no other citation in between. Otherwise it is only
-    the citing words themselves.
+    the citing words themselves. `stripped_text`: plain_offsets(text), when the caller has it.
     """
     if not document.subject:
         return citation.end
-    stripped, offsets = plain_offsets(text)
+    stripped, offsets = stripped_text or plain_offsets(text)
     start = stripped.find(document.subject, offsets[citation.end])
     if start < 0 or ";" in stripped[offsets[citation.end]:start]:
         return citation.end
     end = start + len(document.subject)
-    return next(i for i, o in enumerate(offsets) if o >= end) if end < len(stripped) else len(text)
+    return bisect_left(offsets, end) if end < len(stripped) else len(text)
 
 
 def citation_scopes(handbook: Handbook) -> dict[Citation, Citation | None]:
@@ -408,7 +410,9 @@ def citation_scopes(handbook: Handbook) -> dict[Citation, Citation | None]:
     for section in handbook.plan.sections:
         for block in section.paragraphs:
             cited = handbook.citations_in_paragraph(block.anchor)
-            spans = [(c, citation_span_end(c, handbook.catalogue.get(c.document_id), block.text)) for c in cited]
+            stripped_text = plain_offsets(block.text) if cited else None  # once per paragraph
+            spans = [(c, citation_span_end(c, handbook.catalogue.get(c.document_id), block.text, stripped_text))
+                     for c in cited]
             for citation in cited:
                 scopes[citation] = next((outer for outer, end in spans
                                          if outer is not citation and outer.start < citation.start
@@ -416,19 +420,20 @@ def citation_scopes(handbook: Handbook) -> dict[Citation, Citation | None]:
     return scopes
 
 
-def cited_directly(handbook: Handbook) -> dict[str, bool]:
+def cited_directly(handbook: Handbook, scopes: dict[Citation, Citation | None] | None = None) -> dict[str, bool]:
     """Document id → True when at least one of its citations is not inside another citation."""
     direct: dict[str, bool] = {d.id: False for d in handbook.catalogue.documents}
-    for citation, outer in citation_scopes(handbook).items():
+    for citation, outer in (scopes if scopes is not None else citation_scopes(handbook)).items():
         direct[citation.document_id] |= outer is None
     return direct
 
 
-def nested_in(handbook: Handbook) -> dict[str, list[str]]:
+def nested_in(handbook: Handbook, scopes: dict[Citation, Citation | None] | None = None) -> dict[str, list[str]]:
     """Document id → ids of the documents inside whose citation it is named (cited only that way)."""
-    direct = cited_directly(handbook)
+    scopes = scopes if scopes is not None else citation_scopes(handbook)
+    direct = cited_directly(handbook, scopes)
     outers: dict[str, list[str]] = {}
-    for citation, outer in citation_scopes(handbook).items():
+    for citation, outer in scopes.items():
         if outer is not None and not direct[citation.document_id]:
             ids = outers.setdefault(citation.document_id, [])
             if outer.document_id not in ids:
@@ -444,6 +449,9 @@ class Reference:
     glossary: tuple[Abbreviation, ...]
     units: tuple[Unit, ...]
     movements: tuple[Movement, ...]
+    # Derived once per build (every document page's small map needs them)
+    cited_directly: dict[str, bool] = field(default_factory=dict, compare=False)
+    nested_in: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
 def load_reference(root: Path) -> Reference:
@@ -456,9 +464,11 @@ def _load(root: Path, _fingerprint: tuple) -> Reference:
     handbook = load_handbook(root)
     data = root / DATA_DIR
     schemas = data / "schema"
+    scopes = citation_scopes(handbook)
     return Reference(
         handbook,
         load_glossary(data / GLOSSARY_FILE, schemas / "glossary.schema.json", f"{DATA_DIR}/{GLOSSARY_FILE}", handbook),
         load_duties(data / DUTIES_FILE, schemas / "duties.schema.json", f"{DATA_DIR}/{DUTIES_FILE}", handbook),
         load_movements(data / MOVEMENTS_FILE, schemas / "movements.schema.json", f"{DATA_DIR}/{MOVEMENTS_FILE}",
-                       handbook))
+                       handbook),
+        cited_directly(handbook, scopes), nested_in(handbook, scopes))

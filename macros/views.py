@@ -64,7 +64,7 @@ def relation_map(ref: Reference, page: str, href: Href) -> str:
     """The whole map (SVG) with its text alternative: relations and nested citations as linked lists."""
     handbook = ref.handbook
     catalogue = handbook.catalogue
-    direct = reference.cited_directly(handbook)
+    direct = ref.cited_directly
     edges = _edges(handbook)
     svg = diagram.relation_map(
         list(catalogue.documents), edges, direct, href, MAP_TITLE,
@@ -74,25 +74,25 @@ def relation_map(ref: Reference, page: str, href: Href) -> str:
         "hb-luoc-do", loose_title="Văn bản không có quan hệ thực hiện hay tiếp tục thực hiện trong danh mục")
     relations = [(catalogue.get(e.source), e.kind, catalogue.get(e.target)) for e in edges]
     nested = [(catalogue.get(i), [catalogue.get(o) for o in outers])
-              for i, outers in reference.nested_in(handbook).items()]
+              for i, outers in ref.nested_in.items()]
     loose = [d for d in catalogue.documents
              if not d.relations and not catalogue.incoming(d.id)]
     return render("components/view_map.md.j2", svg=svg, relations=relations, nested=nested, loose=loose,
                   direct=direct, page=page)
 
 
-def neighbourhood(handbook: Handbook, doc_id: str, href: Href) -> str:
+def neighbourhood(ref: Reference, doc_id: str, href: Href) -> str:
     """A small SVG of one document and the documents it relates to, both ways ("" when there are none)."""
-    catalogue = handbook.catalogue
+    catalogue = ref.handbook.catalogue
     document = catalogue.get(doc_id)
     edges = [diagram.Edge(doc_id, r.kind, r.target) for r in document.relations]
     edges += [diagram.Edge(source.id, r.kind, doc_id) for r, source in catalogue.incoming(doc_id)]
     if not edges:
         return ""
     ids = {doc_id} | {e.source for e in edges} | {e.target for e in edges}
-    documents = [d for d in catalogue.documents if d.id in ids]
+    documents = catalogue.in_order(ids)
     svg = diagram.relation_map(
-        documents, edges, reference.cited_directly(handbook), href,
+        documents, edges, ref.cited_directly, href,
         f"Quan hệ của {document.name}",
         "Văn bản này (khung đậm) và các văn bản có quan hệ với nó; danh sách trên nêu cùng nội dung bằng chữ.",
         "hb-lan-can", current=doc_id)

@@ -74,7 +74,9 @@ RESULTS_READY = """() => {
   return document.querySelectorAll('.md-search-result__list > li').length > 0
     || (meta && meta.textContent.startsWith('Không'))
 }"""
-RESULTS_EMPTY = "() => document.querySelectorAll('.md-search-result__list > li').length === 0"
+# Empty box, index loaded (the index loads on first focus): Material shows its "type to search" line
+RESULTS_EMPTY = """() => document.querySelectorAll('.md-search-result__list > li').length === 0
+  && document.querySelector('.md-search-result__meta').textContent.startsWith('Nhập')"""
 
 
 def type_query(page, query: str) -> list[dict]:
@@ -248,3 +250,28 @@ def test_index_is_not_larger_than_materials_plain_index(built_site):
     assert all(set(doc) <= {"location", "title", "text", "tags", "boost"} for doc in index["docs"])
     size = len(json.dumps(index, ensure_ascii=False))
     assert size <= 1.2 * len(json.dumps(plain, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_the_index_loads_only_when_the_reader_searches(browser, site_url, built_site, over):
+    """The index (megabytes at thousands of documents) is not part of a page view (issue 7)."""
+    context = browser.new_context()
+    page = context.new_page()
+    index_requests = []
+    page.on("request", lambda request: "search_index" in request.url and index_requests.append(request.url))
+    try:
+        page.goto(site_url + "index.html" if over == "http" else (built_site / "index.html").as_uri(),
+                  wait_until="networkidle")
+        page.wait_for_timeout(300)
+        assert index_requests == []
+        # Until the index is in, Material's line says so, in Vietnamese
+        assert page.inner_text(".md-search-result__meta") == "Đang chuẩn bị tìm kiếm…"
+        results = type_query(page, "chi thi 16")
+        assert urlsplit(results[0]["href"]).path.endswith("/van-ban/chi-thi-16-ct-ttg.html")
+        expected = "search_index.json" if over == "http" else "search_index.js"
+        assert [url.rsplit("/", 1)[-1] for url in index_requests] == [expected]
+        # A shared search link (?q=) opens with its results, the index loaded at once
+        page.goto(page.url.split("?")[0].split("#")[0] + "?q=kinh+phi")
+        page.wait_for_function(RESULTS_READY, timeout=10_000)
+    finally:
+        context.close()
