@@ -84,7 +84,8 @@ FOCUS_STATE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["index.html", "ke-hoach/ii-1-quan-triet-hoc-tap.html", "van-ban/index.html"])
+@pytest.mark.parametrize("path", ["index.html", "ke-hoach/ii-1-quan-triet-hoc-tap.html", "van-ban/index.html",
+                                  "tra-cuu/luoc-do.html", "tra-cuu/bang-tra-van-ban.html"])
 def test_keyboard_focus_is_always_visible(browser, site_url, path):
     context = browser.new_context()
     page = context.new_page()
@@ -101,5 +102,24 @@ def test_keyboard_focus_is_always_visible(browser, site_url, path):
             if state["visible"]:
                 assert state["outline"] or state["shadow"], f"{path}: focus not visible on {state}"
         assert len([s for s in seen if s["visible"]]) >= 10
+    finally:
+        context.close()
+
+
+def test_search_works_from_the_keyboard_alone(browser, site_url):
+    """"/" opens search, the arrow keys choose a result, Enter opens it."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(site_url + "ke-hoach/can-cu.html", wait_until="networkidle")
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+        page.keyboard.type("chi thi 16", delay=30)
+        page.wait_for_selector(".md-search-result__list > li")
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        assert "chi-thi-16-ct-ttg.html" in focused
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/van-ban/chi-thi-16-ct-ttg.html*")
     finally:
         context.close()
