@@ -33,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import PROJECT_PARTS, write_project  # noqa: E402
+from synthetic import copy_project, write_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 CHROMIUM = "/usr/bin/chromium"
@@ -73,17 +73,6 @@ def build(project: Path) -> Path:
     if result.returncode:
         raise SystemExit(f"build failed in {project}:\n{result.stderr}")
     return site
-
-
-def copy_real(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def make_plain(project: Path, destination: Path) -> Path:
@@ -150,7 +139,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
         tmp = Path(tmp)
         projects = {
-            "real site": copy_real(tmp / "real"),
+            "real site": copy_project(tmp / "real"),
             f"synthetic, {args.records} records": write_project(tmp / "synthetic", args.records),
         }
         with sync_playwright() as playwright:

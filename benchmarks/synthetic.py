@@ -68,8 +68,8 @@ def _citation(record: dict, spelling: str) -> str:
     return f"{record['type']} số {spelling} ngày {day} của {record['issuer']} {record['subject']}"
 
 
-def write_project(destination: Path, count: int) -> Path:
-    """Copy the project to `destination` and grow its catalogue to `count` documents."""
+def copy_project(destination: Path) -> Path:
+    """A throw-away copy of what the project needs in order to build (tests use it too)."""
     if destination.exists():
         shutil.rmtree(destination)
     destination.mkdir(parents=True)
@@ -79,6 +79,12 @@ def write_project(destination: Path, count: int) -> Path:
             shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, destination / part)
+    return destination
+
+
+def write_project(destination: Path, count: int) -> Path:
+    """Copy the project to `destination` and grow its catalogue to `count` documents."""
+    copy_project(destination)
     data = destination / "data"
     real = yaml.safe_load((data / "documents.yml").read_text(encoding="utf-8"))["documents"]
     extra = synthetic_documents(max(0, count - len(real)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,9 +16,10 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-# What a copy of the project needs in order to build.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+from synthetic import copy_project  # noqa: E402  (a throw-away copy of the project, for broken fixture sites)
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -32,16 +32,17 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
                            "-d", str(site_dir)], capture_output=True, text=True, env=BUILD_ENV, timeout=600)
 
 
-def copy_project(destination: Path) -> Path:
-    """A throw-away copy of the project, for broken-input fixture sites."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
+def failing_build(tmp_path: Path, file: str, old: str, new: str) -> str:
+    """Build a copy of the project with `old` replaced once by `new` in `file`: it must fail. Its output."""
+    project = copy_project(tmp_path / "project")
+    target = project / file
+    text = target.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"the fixture no longer matches {file}: {old!r}"
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build should fail:\n{output}"
+    return output
 
 
 @pytest.fixture(scope="session")

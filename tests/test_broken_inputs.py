@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, failing_build, mkdocs_build
 
 CATALOGUE = "data/documents.yml"
 FIRST_RECORD = """  - id: ke-hoach-01-kh-bcsd-bdvtu
@@ -52,14 +52,7 @@ BROKEN = {
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_broken_input_fails_with_its_message(case, tmp_path):
     file, old, new, message_parts = BROKEN[case]
-    project = copy_project(tmp_path / "project")
-    target = project / file
-    text = target.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"fixture '{case}' no longer matches {file}"
-    target.write_text(text.replace(old, new), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"build of '{case}' should fail:\n{output}"
+    output = failing_build(tmp_path, file, old, new)
     for part in message_parts:
         assert part in output, f"'{part}' missing from the error of '{case}':\n{output}"
     if file.startswith("data/"):

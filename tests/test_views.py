@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, failing_build
 from macros import diagram, reference
 from macros.errors import DataError
 from macros.slugs import slugify
@@ -320,14 +320,7 @@ BROKEN = {
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_broken_view_data_fails_the_build_with_one_message(case, tmp_path):
     file, old, new, parts = BROKEN[case]
-    project = copy_project(tmp_path / "project")
-    target = project / file
-    text = target.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"fixture '{case}' no longer matches {file}"
-    target.write_text(text.replace(old, new), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
+    output = failing_build(tmp_path, file, old, new)
     for part in parts:
         assert part in output, f"'{part}' missing from the error of '{case}':\n{output}"
     assert "Traceback" not in output and output.count("Cách sửa") == 1, output
