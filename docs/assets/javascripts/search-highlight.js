@@ -115,3 +115,27 @@
   else
     highlight()
 })()
+
+/*
+ * A result whose page matched only in its sections links to the page with an empty "?h="
+ * (Material). Give such links the words as typed, so the page opened from them is marked too.
+ */
+;(function () {
+  "use strict"
+  var list = document.querySelector(".md-search-result__list")
+  var box = document.querySelector("input.md-search__input")
+  if (!list || !box || typeof MutationObserver !== "function")
+    return
+  new MutationObserver(function () {
+    var words = box.value.trim()
+    if (!words)
+      return
+    var encoded = encodeURIComponent(words).replace(/%20/g, "+")
+    list.querySelectorAll("a[href*='h=']").forEach(function (link) {
+      var href = link.getAttribute("href")
+      var filled = href.replace(/([?&]h=)(?=&|#|$)/, "$1" + encoded)
+      if (filled !== href)
+        link.setAttribute("href", filled)
+    })
+  }).observe(list, { childList: true, subtree: true })
+})()
