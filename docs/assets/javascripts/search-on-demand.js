@@ -54,4 +54,11 @@
     if (event.target && event.target.id === "__search" && event.target.checked) release()
   }, true)
   if (/[?&]q=/.test(location.search)) release()
+
+  // Shown while the index loads; Material's Vietnamese translation leaves this line in English
+  document.addEventListener("DOMContentLoaded", function () {
+    var meta = document.querySelector(".md-search-result__meta")
+    if (meta && meta.textContent.trim() === "Initializing search")
+      meta.textContent = "Đang chuẩn bị tìm kiếm…"
+  })
 })()
