@@ -104,7 +104,7 @@ def latencies(browser, site: Path, over_file: bool = False) -> tuple[list[float]
         start = page.evaluate("performance.now()")
         box = page.locator("input.md-search__input")
         box.click()
-        box.fill("ke hoach")
+        box.fill("kế hoạch")
         box.press("End")
         page.wait_for_selector(".md-search-result__list > li", timeout=60_000)
         ready = page.evaluate("performance.now()") - start
