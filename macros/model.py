@@ -22,6 +22,7 @@ class Handbook:
     citations: tuple[Citation, ...]
     _by_document: dict = field(default_factory=dict, repr=False, compare=False)
     _by_paragraph: dict = field(default_factory=dict, repr=False, compare=False)
+    _by_section: dict = field(default_factory=dict, repr=False, compare=False)
     _blocks: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
@@ -29,6 +30,7 @@ class Handbook:
         for citation in self.citations:
             self._by_document.setdefault(citation.document_id, []).append(citation)
             self._by_paragraph.setdefault(citation.anchor, []).append(citation)
+            self._by_section.setdefault(citation.section_id, {})[citation.document_id] = None
         for section in self.plan.sections:
             for block in section.blocks:
                 self._blocks[block.anchor] = (section, block)
@@ -44,8 +46,7 @@ class Handbook:
 
     def documents_cited_in(self, section_id: str) -> list[Document]:
         """The documents a section cites, in order of first citation."""
-        ids = dict.fromkeys(c.document_id for c in self.citations if c.section_id == section_id)
-        return [self.catalogue.get(i) for i in ids]
+        return [self.catalogue.get(i) for i in self._by_section.get(section_id, {})]
 
 
 def data_fingerprint(root: Path) -> tuple:
