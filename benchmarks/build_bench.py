@@ -36,12 +36,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from first_view import CHROMIUM_ARGS, first_view_bytes, serve  # noqa: E402
+from browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from first_view import first_view_bytes  # noqa: E402
 from search_bench import describe, latencies  # noqa: E402
 from synthetic import write_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-CHROMIUM = "/usr/bin/chromium"
 
 
 def timed_build(project: Path) -> tuple[float, float]:

@@ -5,19 +5,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 
 def first_view_bytes(browser, base_url: str, path: str) -> tuple[int, dict[str, int]]:
@@ -37,19 +30,12 @@ def first_view_bytes(browser, base_url: str, path: str) -> tuple[int, dict[str, 
     return sum(sizes.values()), sizes
 
 
-def serve(site: Path):
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 def measure(site: Path, paths: list[str]) -> dict[str, tuple[int, dict[str, int]]]:
     from playwright.sync_api import sync_playwright
     url, server = serve(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             results = {path: first_view_bytes(browser, url, path) for path in paths}
             browser.close()
     finally:

@@ -16,16 +16,13 @@ records; index <= 1.2 x Material's plain index.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import yaml
@@ -33,12 +30,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from synthetic import copy_project, write_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 QUERIES = ["16/CT-TTg", "quyet dinh 217", "giám sát và phản biện xã hội", "nghi dinh 1005"]
 
 # Type `text` one character at a time; per keystroke, ms from keyup to results rendered.
@@ -59,11 +54,6 @@ TYPE_JS = """async (text) => {
   }
   return times
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def build(project: Path) -> Path:
@@ -94,13 +84,10 @@ def index_size(site: Path) -> tuple[int, int, int]:
 
 def latencies(browser, site: Path, over_file: bool = False) -> tuple[list[float], float]:
     """(per-keystroke ms over QUERIES, ms until the first results after page load)."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url, server = serve(site)
     page = browser.new_page()
     try:
-        page.goto((site / "index.html").as_uri() if over_file
-                  else f"http://127.0.0.1:{server.server_address[1]}/index.html")
+        page.goto((site / "index.html").as_uri() if over_file else url + "index.html")
         start = page.evaluate("performance.now()")
         box = page.locator("input.md-search__input")
         box.click()

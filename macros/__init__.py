@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from . import render, views
-from .model import load_handbook
 from .reference import abbreviation_definitions, load_reference
 
 
@@ -11,11 +10,20 @@ def define_env(env):
     root = Path(env.project_dir)
     build: dict = {}
 
+    def reference_once():
+        # define_env runs once per build (and per rebuild under `mkdocs serve`): load once, then reuse.
+        if "reference" not in build:
+            build["reference"] = load_reference(root)
+            build["abbreviations"] = abbreviation_definitions(build["reference"].glossary)
+        return build["reference"]
+
     def load_handbook_once():
-        # define_env runs once per build (and per rebuild under `mkdocs serve`).
-        if "handbook" not in build:
-            build["handbook"] = load_handbook(root)
-        return build["handbook"]
+        return reference_once().handbook
+
+    def abbreviations() -> str:
+        """Definitions that give each abbreviation of the plan's text a tooltip (abbr extension)."""
+        reference_once()
+        return build["abbreviations"]
 
     def page() -> str:
         return env.page.file.src_uri
@@ -58,15 +66,6 @@ def define_env(env):
         if target is None:
             raise ValueError(f"no page {document.src_path} for a link on {page()}")
         return target.url_relative_to(env.page.file)
-
-    def reference_once():
-        if "reference" not in build:
-            build["reference"] = load_reference(root)
-        return build["reference"]
-
-    def abbreviations() -> str:
-        """Definitions that give each abbreviation of the plan's text a tooltip (abbr extension)."""
-        return abbreviation_definitions(reference_once().glossary)
 
     @env.macro
     def reference_table() -> str:

@@ -16,7 +16,6 @@ if str(PROJECT_ROOT) not in sys.path:
 
 from macros import pages, slugs  # noqa: E402
 from macros.errors import DataError  # noqa: E402
-from macros.model import load_handbook  # noqa: E402
 from macros.reference import load_reference  # noqa: E402
 from macros.views import calendar_file  # noqa: E402
 
@@ -27,8 +26,8 @@ def on_config(config):
     # Readable Vietnamese anchors: đ → d, no letter dropped.
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugs.slugify
     try:
-        handbook = load_handbook(Path(config.config_file_path).parent)
-        load_reference(Path(config.config_file_path).parent)  # glossary, duties, movements (issue 6)
+        # The handbook and the reference data of issue 6, validated before any page renders
+        handbook = load_reference(Path(config.config_file_path).parent).handbook
     except DataError as error:
         raise PluginError(f"Dữ liệu sổ tay không hợp lệ: {error}") from None
     config.nav = pages.expand_nav(config.nav, handbook)
@@ -40,12 +39,12 @@ def on_config(config):
 
 
 def on_files(files, config):
-    handbook = load_handbook(Path(config.config_file_path).parent)
-    for path, content in pages.generated_pages(handbook):
+    reference = load_reference(Path(config.config_file_path).parent)
+    for path, content in pages.generated_pages(reference.handbook):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} trùng với một trang được tạo tự động: xóa tệp docs/{path}")
         files.append(File.generated(config, path, content=content))
     # The deadlines calendar (issue 6), linked from the duties page
-    path, content = calendar_file(load_reference(Path(config.config_file_path).parent))
+    path, content = calendar_file(reference)
     files.append(File.generated(config, path, content=content))
     return files

@@ -170,7 +170,7 @@ def _check_target(target: Path) -> None:
                            "không thay nó. Hãy chọn thư mục trống hoặc thư mục trang đã đăng.")
     project = PROJECT_ROOT.resolve()
     resolved = target.resolve()
-    if resolved == project or project in resolved.parents and resolved.parts[len(project.parts)] != "publish":
+    if resolved.is_relative_to(project) and not resolved.is_relative_to(project / "publish"):
         raise PublishError(f"{target} nằm trong mã nguồn của sổ tay; hãy đăng ra ngoài (hoặc vào publish/).")
 
 
@@ -183,6 +183,7 @@ def publish(target: Path, project: Path = PROJECT_ROOT) -> Path:
         _remove_leftovers(layout)
         staging = layout.scratch("new")
         staged_archive = layout.scratch("zip")
+        replaced = layout.target.is_dir()
         try:
             log.info("Dựng trang vào %s", staging)
             build(project, staging)
@@ -190,25 +191,21 @@ def publish(target: Path, project: Path = PROJECT_ROOT) -> Path:
             check(staging)
             log.info("Đóng gói %s", layout.archive.name)
             make_archive(staging, staged_archive, layout.target.name)
+            # Nothing under the target has changed up to here; the swap changes all of it, or nothing.
+            if replaced:
+                swap(staging, layout.target)
+            else:
+                os.rename(staging, layout.target)
         except BaseException as error:
             remove(staging)
             remove(staged_archive)
-            if isinstance(error, OSError):  # disk full, no permission …
-                raise PublishError(f"Không chuẩn bị được bản mới ({error}); trang đang đăng không đổi.") from None
+            if isinstance(error, OSError):  # disk full, no permission, a failed rename …
+                raise PublishError(f"Không đăng được bản mới ({error}); trang đang đăng không đổi.") from None
             raise
-        # Nothing under the target has changed up to here.
-        if layout.target.is_dir():
-            try:
-                swap(staging, layout.target)
-            except OSError as error:
-                remove(staging)
-                remove(staged_archive)
-                raise PublishError(f"Không thay được thư mục đích ({error}); trang đang đăng không đổi.") from None
+        if replaced:
             # `staging` now holds the version that was published until now
             remove(layout.previous)
             os.rename(staging, layout.previous)
-        else:
-            os.rename(staging, layout.target)
         if layout.archive.exists():
             os.replace(layout.archive, layout.previous_archive)
         os.replace(staged_archive, layout.archive)

@@ -7,7 +7,6 @@ from the handbook model (plan, catalogue, citations), never typed again.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -15,15 +14,14 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
+from . import schema
 from .catalogue import Document
 from .citations import Citation
 from .errors import DataError
 from .model import DATA_DIR, Handbook, data_fingerprint, load_handbook
 from .plan import Block, Section
 from .slugs import slugify
-from .yamlio import LINE_KEY, load_yaml, strip_lines
+from .yamlio import LINE_KEY, load_yaml
 
 GLOSSARY_FILE = "glossary.yml"
 DUTIES_FILE = "duties.yml"
@@ -124,36 +122,10 @@ _FIXES = {
 }
 
 
-@lru_cache(maxsize=None)
-def _validator(schema_path: Path) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
-
-
 def validate(data, schema_path: Path, shown_as: str, list_key: str, name) -> None:
-    """The first schema violation as one DataError naming record (by `name(raw)`), field and fix."""
-    errors = sorted(_validator(schema_path).iter_errors(strip_lines(data)),
-                    key=lambda e: list(map(str, e.absolute_path)))
-    if not errors:
-        return
-    error = errors[0]
-    path = list(error.absolute_path)
-    record = line = None
-    if len(path) >= 2 and path[0] == list_key and isinstance(path[1], int):
-        raw = data[list_key][path[1]]
-        if isinstance(raw, dict):
-            line = raw.get(LINE_KEY)
-            record = name(raw) or f"thứ {path[1] + 1}"
-    fields = [p for p in path if isinstance(p, str) and p != list_key]
-    field = fields[-1] if fields else None
-    if error.validator == "required":
-        missing = error.message.split("'")[1]
-        raise DataError(shown_as, f"thiếu trường bắt buộc '{missing}'", _FIXES.get(missing, f"thêm '{missing}:'"),
-                        record=record, field=missing, line=line)
-    if error.validator == "additionalProperties":
-        raise DataError(shown_as, f"có trường không được biết: {error.message}",
-                        "xóa trường đó hoặc sửa lại tên trường cho đúng", record=record, field=field, line=line)
-    raise DataError(shown_as, f"giá trị {error.instance!r} không hợp lệ",
-                    _FIXES.get(field or "", "sửa theo mẫu ở đầu tệp"), record=record, field=field, line=line)
+    """The shared schema check (macros/schema.py), with these files' fixes; `name(raw)` names a record."""
+    schema.validate(data, schema_path, shown_as, list_key, record_name=lambda raw, position: name(raw) or f"thứ {position}",
+                    fixes=_FIXES, default_fix="sửa theo mẫu ở đầu tệp", missing_fix=None)
 
 
 # ---------------------------------------------------------------- glossary

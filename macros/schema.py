@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -25,6 +26,7 @@ FIELD_FIXES = {
     "implements": "liệt kê id của các văn bản trong danh mục, ví dụ [chi-thi-16-ct-ttg]",
     "continues": "liệt kê id của các văn bản trong danh mục, ví dụ [chi-thi-30-ct-tw]",
 }
+MISSING_FIX = "thêm '{field}:' vào bản ghi (ghi null nếu Kế hoạch không nêu)"
 TEXT_FIX = ("ghi văn bản thuần, không có ký hiệu định dạng hay HTML (<, >, *, _, `, [, ], {, }, |, \\), "
             "hoặc null nếu Kế hoạch không nêu")
 
@@ -34,31 +36,39 @@ def _validator(schema_path: Path) -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
 
 
-def validate(data, schema_path: Path, shown_as: str, list_key: str | None = None) -> None:
-    """Raise a DataError for the first schema violation, naming record, field and fix."""
+def _record_id(raw: dict, position: int) -> str:
+    return str(raw.get("id") or f"thứ {position} (chưa có id)")
+
+
+def validate(data, schema_path: Path, shown_as: str, list_key: str | None = None, *,
+             record_name: Callable[[dict, int], str] = _record_id, fixes: dict[str, str] = FIELD_FIXES,
+             default_fix: str = TEXT_FIX, missing_fix: str | None = MISSING_FIX) -> None:
+    """Raise a DataError for the first schema violation, naming record, field and fix.
+
+    `record_name(raw record, position from 1)` names a record of `list_key`; `fixes` says what to do
+    per field; a missing field gets `missing_fix` (formatted with the field), or its entry in `fixes`.
+    """
     plain = strip_lines(data)
     errors = sorted(_validator(schema_path).iter_errors(plain), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
         return
     error = errors[0]
     path = list(error.absolute_path)
-    record = line = field = None
+    record = line = None
     if list_key and len(path) >= 2 and path[0] == list_key and isinstance(path[1], int):
         raw = data[list_key][path[1]]
         if isinstance(raw, dict):
             line = raw.get(LINE_KEY)
-            record = str(raw.get("id") or f"thứ {path[1] + 1} (chưa có id)")
-        field = str(path[2]) if len(path) > 2 else None
-    elif path:
-        field = str(path[0])
+            record = record_name(raw, path[1] + 1)
+    # The innermost named field: "quote" in units[0].duties[1].quote, "spellings" in documents[3].spellings[0]
+    fields = [str(p) for p in path if isinstance(p, str) and p != list_key]
+    field = fields[-1] if fields else None
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        raise DataError(shown_as, f"thiếu trường bắt buộc '{missing}'",
-                        f"thêm '{missing}:' vào bản ghi (ghi null nếu Kế hoạch không nêu)",
-                        record=record, line=line)
+        fix = missing_fix.format(field=missing) if missing_fix else fixes.get(missing, f"thêm '{missing}:'")
+        raise DataError(shown_as, f"thiếu trường bắt buộc '{missing}'", fix, record=record, field=missing, line=line)
     if error.validator == "additionalProperties":
         raise DataError(shown_as, f"có trường không được biết: {error.message}",
                         "xóa trường đó hoặc sửa lại tên trường cho đúng", record=record, field=field, line=line)
-    value = error.instance
-    fix = FIELD_FIXES.get(field or "", TEXT_FIX)
-    raise DataError(shown_as, f"giá trị {value!r} không hợp lệ", fix, record=record, field=field, line=line)
+    raise DataError(shown_as, f"giá trị {error.instance!r} không hợp lệ", fixes.get(field or "", default_fix),
+                    record=record, field=field, line=line)

@@ -31,7 +31,7 @@ class Problem:
         return f"{self.page}: {self.reason}: {self.link}"
 
 
-class _PageScan(HTMLParser):
+class PageScan(HTMLParser):
     """The anchors (id, a[name]) and the outgoing links of one page."""
 
     def __init__(self):
@@ -49,20 +49,25 @@ class _PageScan(HTMLParser):
                 self.links.append(value)
 
 
-def _scan(path: Path) -> _PageScan:
-    scan = _PageScan()
+def _scan(path: Path) -> PageScan:
+    scan = PageScan()
     scan.feed(path.read_text(encoding="utf-8"))
     scan.close()
     return scan
 
 
-def check_site(site: Path) -> list[Problem]:
+def scan_site(site: Path) -> dict[str, PageScan]:
+    """Every HTML page of a built site (path under the site → its anchors and links)."""
+    site = site.resolve()
+    return {p.relative_to(site).as_posix(): _scan(p) for p in sorted(site.rglob("*.html"))}
+
+
+def check_site(site: Path, scans: dict[str, PageScan] | None = None) -> list[Problem]:
     """Every problem with the links of every HTML page of a built site; [] when all is well."""
     site = site.resolve()
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    if "index.html" not in pages:
+    scans = scans if scans is not None else scan_site(site)
+    if "index.html" not in scans:
         return [Problem("index.html", "", "thiếu trang chủ")]
-    scans = {page: _scan(site / page) for page in pages}
     problems = []
     for page, scan in scans.items():
         for link in scan.links:
@@ -72,7 +77,7 @@ def check_site(site: Path) -> list[Problem]:
     return problems
 
 
-def _link_problem(site: Path, scans: dict[str, _PageScan], page: str, link: str) -> str | None:
+def _link_problem(site: Path, scans: dict[str, PageScan], page: str, link: str) -> str | None:
     if link.lower().startswith(HARMLESS_SCHEMES):
         return None
     parts = urlsplit(link)

@@ -11,6 +11,7 @@ from typing import Callable
 from . import diagram, reference
 from .catalogue import NOT_STATED, Document
 from .model import Handbook
+from .printing import plan_name
 from .reference import Place, Reference
 from .render import render
 from .slugs import slugify
@@ -55,9 +56,8 @@ def timeline(ref: Reference, page: str) -> str:
     return render("components/view_timeline.md.j2", years=years, undated=undated, page=page)
 
 
-def _edges(handbook: Handbook, documents=None) -> list[diagram.Edge]:
-    documents = documents if documents is not None else handbook.catalogue.documents
-    return [diagram.Edge(d.id, r.kind, r.target) for d in documents for r in d.relations]
+def _edges(handbook: Handbook) -> list[diagram.Edge]:
+    return [diagram.Edge(d.id, r.kind, r.target) for d in handbook.catalogue.documents for r in d.relations]
 
 
 def relation_map(ref: Reference, page: str, href: Href) -> str:
@@ -119,7 +119,6 @@ def movements(ref: Reference, page: str) -> str:
 
 def calendar_file(ref: Reference) -> tuple[str, bytes]:
     """(path under docs/, bytes) of the deadlines calendar; DTSTAMP is fixed by the plan's month."""
-    from .printing import plan_name
     year, month = ref.handbook.plan.issued
     text = reference.calendar(ref.units, plan_name(ref.handbook.plan), f"{year:04d}{month:02d}01T000000Z",
                               "so-tay-dan-van-2022.svhttdl.binhphuoc")

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import functools
-import http.server
 import os
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -18,11 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import copy_project  # noqa: E402  (a throw-away copy of the project, for broken fixture sites)
+# Shared with the benchmarks: a throw-away copy of the project; a folder served on the loopback; Chromium
+from browsing import CHROMIUM, CHROMIUM_ARGS, serve as serve_directory  # noqa: E402
+from synthetic import copy_project  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -30,6 +26,11 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Build a project with the same MkDocs as the README commands; never raises."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=BUILD_ENV, timeout=600)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as paths under it."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
 def failing_build(tmp_path: Path, file: str, old: str, new: str) -> str:
@@ -71,25 +72,6 @@ def _parse(path: Path) -> BeautifulSoup:
 def page_html():
     """Parse a built page once: page_html(path) → BeautifulSoup."""
     return _parse
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def serve_directory(directory: Path):
-    """Start a loopback HTTP server for a folder; returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", _free_port()), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")

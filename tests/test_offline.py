@@ -13,17 +13,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, serve_directory
+from conftest import ROOT, serve_directory, site_pages
 from macros import publish as publishing
 from test_search import type_query
 
 SUB_PATH = "noi-bo/so-tay-dan-van/"
 # Requests that fetch nothing from anywhere
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-
-
-def site_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
 class Recorder:

@@ -8,16 +8,14 @@ upgrade of Material safe: if one of them fails after an upgrade, search is broke
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT, mkdocs_build
+
 VI_SCRIPT = ROOT / "overrides/assets/javascripts/lunr/min/lunr.vi.min.js"
 
 # (query as staff type it, "first" or "top3", pages of which one must be there)
@@ -205,12 +203,9 @@ SCALE_QUERIES = [
 
 @pytest.fixture(scope="module")
 def synthetic_site(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import write_project
     project = write_project(tmp_path_factory.mktemp("synthetic") / "project", 2000)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(project / "site")], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
 
