@@ -17,8 +17,10 @@ $(PYTHON):
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q --upgrade pip
 
-$(VENV)/.runtime-installed: requirements.txt | $(PYTHON)
+# The handbook's own package (macros/, publishing/) is installed in editable mode: pyproject.toml
+$(VENV)/.runtime-installed: requirements.txt pyproject.toml | $(PYTHON)
 	$(PYTHON) -m pip install -q -r requirements.txt
+	$(PYTHON) -m pip install -q --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
@@ -44,12 +46,12 @@ serve: $(VENV)/.runtime-installed
 build: $(VENV)/.runtime-installed
 	$(VENV)/bin/mkdocs build
 
-# Build aside, check, swap in atomically, keep the previous version, zip (macros/publish.py)
+# Build aside, check, swap in atomically, keep the previous version, zip (publishing/publish.py)
 publish: $(VENV)/.runtime-installed
-	$(PYTHON) -m macros.publish "$(TARGET)"
+	$(PYTHON) -m publishing.publish "$(TARGET)"
 
 rollback: $(VENV)/.runtime-installed
-	$(PYTHON) -m macros.publish --rollback "$(TARGET)"
+	$(PYTHON) -m publishing.publish --rollback "$(TARGET)"
 
 test: $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests

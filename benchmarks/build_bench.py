@@ -1,4 +1,4 @@
-"""Scale benchmark (issue 7): the handbook at N documents against a plain-Material floor. Prints figures.
+"""Scale benchmark: the handbook at N documents against a plain-Material floor. Prints figures.
 
     .venv/bin/python benchmarks/build_bench.py              # N = 200, 2000, 10000
     .venv/bin/python benchmarks/build_bench.py 2000         # one size
@@ -33,10 +33,11 @@ import jinja2
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from helpers import serve_directory as serve  # noqa: E402
 from first_view import first_view_bytes  # noqa: E402
 from search_bench import describe, latencies  # noqa: E402
 from synthetic import write_project  # noqa: E402
@@ -101,10 +102,9 @@ def _split_front_matter(text: str) -> tuple[str, str]:
 def write_floor(handbook_project: Path, destination: Path) -> None:
     """Every page of the handbook as plain Markdown (macros already expanded), for plain Material."""
     import macros
-    from macros import pages
     from macros.model import load_handbook
-    from macros.reference import load_reference
-    from macros.views import calendar_file
+    from macros.render import site
+    from macros.settings import PLAN_NAV_PLACEHOLDER
 
     handbook = load_handbook(handbook_project)
     env = _FloorEnv(handbook_project)
@@ -118,20 +118,21 @@ def write_floor(handbook_project: Path, destination: Path) -> None:
     shutil.copytree(handbook_project / "overrides", destination / "overrides")
     sources = {p.relative_to(handbook_project / "docs").as_posix(): p.read_text(encoding="utf-8")
                for p in (handbook_project / "docs").rglob("*.md")}
-    sources.update(pages.generated_pages(handbook))
+    sources.update(site.generated_pages(handbook))
     for path, text in sources.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):  # the calendar
+            (docs / path).write_bytes(text)
+            continue
         front, body = _split_front_matter(text)
         env.page = _Page(path)
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(front + jinja.from_string(body).render(**env.macros), encoding="utf-8")
-    calendar_path, calendar = calendar_file(load_reference(handbook_project))
-    (docs / calendar_path).write_bytes(calendar)
 
     config = yaml.safe_load((handbook_project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
-    config["nav"] = [{key: pages.plan_nav(handbook) if value == pages.PLAN_NAV_PLACEHOLDER else value}
+    config["nav"] = [{key: site.plan_nav(handbook) if value == PLAN_NAV_PLACEHOLDER else value}
                      for item in config["nav"] for key, value in item.items()]
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                             encoding="utf-8")

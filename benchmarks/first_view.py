@@ -8,9 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from helpers import serve_directory as serve  # noqa: E402
 
 
 def first_view_bytes(browser, base_url: str, path: str) -> tuple[int, dict[str, int]]:

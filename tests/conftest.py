@@ -1,49 +1,16 @@
-"""Shared fixtures: one build of the real site per session, a local server, one Chromium."""
+"""Shared fixtures: one build of the real site per session, a local server, one Chromium.
+
+Helpers that are plain functions live in helpers.py (the benchmarks use them too).
+"""
 
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-# Shared with the benchmarks: a throw-away copy of the project; a folder served on the loopback; Chromium
-from browsing import CHROMIUM, CHROMIUM_ARGS, serve as serve_directory  # noqa: E402
-from synthetic import copy_project  # noqa: E402
-
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Build a project with the same MkDocs as the README commands; never raises."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site_dir)], capture_output=True, text=True, env=BUILD_ENV, timeout=600)
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site, as paths under it."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-
-
-def failing_build(tmp_path: Path, file: str, old: str, new: str) -> str:
-    """Build a copy of the project with `old` replaced once by `new` in `file`: it must fail. Its output."""
-    project = copy_project(tmp_path / "project")
-    target = project / file
-    text = target.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"the fixture no longer matches {file}: {old!r}"
-    target.write_text(text.replace(old, new), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should fail:\n{output}"
-    return output
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve_directory
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_project, failing_build, mkdocs_build
+from helpers import copy_project, failing_build, mkdocs_build
 
 CATALOGUE = "data/documents.yml"
 FIRST_RECORD = """  - id: ke-hoach-01-kh-bcsd-bdvtu

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 SOURCE = ROOT / "data" / "source" / "ke-hoach-cong-tac-dan-van-2022.txt"
 # The plan as received (shared/source), so that the project's copy can never drift.

@@ -6,10 +6,10 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import render
-from macros.catalogue import Document, IssueDate, normalise_number
 from macros.errors import DataError
-from macros.plan import join_page_breaks
+from macros.model.catalogue import Document, IssueDate, normalise_number
+from macros.model.plan import join_page_breaks
+from macros.render import markdown as render
 from macros.slugs import fold, slugify
 
 
@@ -111,7 +111,7 @@ def test_relative_links_are_computed_from_the_page():
 def test_trie_regex_matches_each_phrase_and_prefers_the_longest():
     import re
 
-    from macros.citations import trie_regex
+    from macros.model.citations import trie_regex
     phrases = ["Chỉ thị số 16/CT", "Chỉ thị số 16/CT-TTg", "Kế hoạch số 05-KH/BCS", "Hiến pháp năm 2013"]
     pattern = re.compile(trie_regex(phrases))
     for phrase in phrases:

@@ -1,4 +1,4 @@
-"""Intranet-ready (issue 5): no request leaves the host, any sub-path, a shared folder (file://).
+"""Intranet-ready: no request leaves the host, any sub-path, a shared folder (file://).
 
 Chromium opens every page of the built site, once from a web server under a sub-path and once
 straight from a folder whose name has spaces and Vietnamese letters, and records every request.
@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, serve_directory, site_pages
-from macros import publish as publishing
-from test_search import type_query
+from helpers import ROOT, serve_directory, site_pages, type_query
+from publishing import publish as publishing
 
 SUB_PATH = "noi-bo/so-tay-dan-van/"
 # Requests that fetch nothing from anywhere

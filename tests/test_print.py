@@ -1,4 +1,4 @@
-"""Printing (issue 4): sections, the whole plan and document pages print as clean A4 handouts.
+"""Printing: sections, the whole plan and document pages print as clean A4 handouts.
 
 PDFs come from headless Chromium (Playwright `page.pdf`), read back with poppler-utils.
 """
@@ -12,9 +12,11 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
-from macros import pages, printing
-from macros.catalogue import NOT_STATED
+from helpers import ROOT
+from macros import settings
+from macros.model.catalogue import NOT_STATED
+from macros.render import printing
+from macros.render import site as pages
 from macros.errors import DataError
 
 POPPLER = {tool: f"/usr/bin/{tool}" for tool in ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm")}
@@ -174,7 +176,7 @@ def _pgm(data: bytes) -> tuple[int, int, bytes]:
 # --- The whole plan ----------------------------------------------------------------------------
 
 def test_the_whole_plan_prints_every_section_in_order(print_to_pdf, handbook):
-    printed = print_to_pdf(html_path(printing.WHOLE_PLAN_FILE))
+    printed = print_to_pdf(html_path(settings.WHOLE_PLAN_FILE))
     assert_clean_a4(printed, "toàn văn")
     assert 5 <= printed.pages <= 20, f"whole plan: {printed.pages} pages"
     # Page numbers at the top of every page but the first (Nghị định 30/2020/NĐ-CP).
@@ -256,7 +258,7 @@ def test_without_javascript_no_dead_print_button_shows(browser, site_url, handbo
 # --- The built pages ---------------------------------------------------------------------------
 
 def test_the_whole_plan_page_has_unique_ids_and_every_anchor(built_site, page_html, handbook):
-    article = page_html(built_site / html_path(printing.WHOLE_PLAN_FILE)).select_one("article")
+    article = page_html(built_site / html_path(settings.WHOLE_PLAN_FILE)).select_one("article")
     ids = [element["id"] for element in article.select("[id]")]
     assert len(ids) == len(set(ids))
     assert ids == printing.whole_plan_ids(handbook.plan)
@@ -322,7 +324,7 @@ def test_a_repeated_id_on_the_whole_plan_page_stops_the_build(handbook):
 
 def test_the_whole_plan_page_is_generated_out_of_search_and_put_in_the_nav(handbook):
     generated = dict(pages.generated_pages(handbook))
-    source = generated[printing.WHOLE_PLAN_FILE]
+    source = generated[settings.WHOLE_PLAN_FILE]
     assert source.startswith("---\n") and "search:\n  exclude: true\n" in source
     assert "{{ whole_plan() }}" in source
-    assert pages.plan_nav(handbook)[-1] == {printing.WHOLE_PLAN_NAV: printing.WHOLE_PLAN_FILE}
+    assert pages.plan_nav(handbook)[-1] == {printing.WHOLE_PLAN_NAV: settings.WHOLE_PLAN_FILE}

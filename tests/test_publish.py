@@ -1,4 +1,4 @@
-"""Publishing (issue 5): build aside, check, swap in atomically, keep the previous version, zip.
+"""Publishing: build aside, check, swap in atomically, keep the previous version, zip.
 
 Each test publishes a throw-away copy of the project into a temporary folder, the way
 `make publish TARGET=…` does, and compares the published folders byte for byte.
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_ENV, ROOT, copy_project
-from macros import publish as publishing
-from macros.sitecheck import Problem, check_site
+from helpers import BUILD_ENV, ROOT, copy_project
+from publishing import publish as publishing
+from publishing.sitecheck import Problem, check_site
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -178,7 +178,7 @@ def test_a_folder_that_is_not_a_published_site_is_never_replaced(project, tmp_pa
 
 
 def test_the_command_line_reports_errors_in_vietnamese_and_fails(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "macros.publish", "--rollback", str(tmp_path / "so-tay")],
+    result = subprocess.run([sys.executable, "-m", "publishing.publish", "--rollback", str(tmp_path / "so-tay")],
                             cwd=ROOT, capture_output=True, text=True, env=BUILD_ENV, timeout=60)
     assert result.returncode == 1
     assert "Không có bản trước" in result.stderr

@@ -1,4 +1,4 @@
-"""Search (issue 3): queries typed into the real search box, in Chromium, over HTTP and file://.
+"""Search: queries typed into the real search box, in Chromium, over HTTP and file://.
 
 The search relies on Material internals (its worker loads overrides/.../lunr.vi.min.js and
 calls it on the index builder; see README, "Tìm kiếm"). These tests are what makes an
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from helpers import ROOT, RESULTS_EMPTY, RESULTS_READY, mkdocs_build, type_query
 
 VI_SCRIPT = ROOT / "overrides/assets/javascripts/lunr/min/lunr.vi.min.js"
 
@@ -66,32 +66,6 @@ QUERIES = [
     ("mat tran to quoc", "top3", [PLAN + "ii-5-phoi-hop-mat-tran.html"]),
     ("van phong so", "top3", [PLAN + "iv-to-chuc-thuc-hien.html"]),
 ]
-
-RESULTS_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta')
-  return document.querySelectorAll('.md-search-result__list > li').length > 0
-    || (meta && meta.textContent.startsWith('Không'))
-}"""
-# Empty box, index loaded (the index loads on first focus): Material shows its "type to search" line
-RESULTS_EMPTY = """() => document.querySelectorAll('.md-search-result__list > li').length === 0
-  && document.querySelector('.md-search-result__meta').textContent.startsWith('Nhập')"""
-
-
-def type_query(page, query: str) -> list[dict]:
-    """Type a query into the search box; the result pages, best first, as Material shows them."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press("End")                       # Material searches on keyup
-    page.wait_for_function(RESULTS_EMPTY)
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(RESULTS_READY, timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__list > li", """items => items.map(li => ({
-      href: li.querySelector('a').href,
-      html: li.innerHTML,
-    }))""")
-
 
 def page_path(href: str, base: str) -> str:
     return urlsplit(href).path.removeprefix(urlsplit(base).path)
@@ -249,7 +223,7 @@ def test_index_is_not_larger_than_materials_plain_index(built_site):
 
 @pytest.mark.parametrize("over", ["http", "file"])
 def test_the_index_loads_only_when_the_reader_searches(browser, site_url, built_site, over):
-    """The index (megabytes at thousands of documents) is not part of a page view (issue 7)."""
+    """The index (megabytes at thousands of documents) is not part of a page view."""
     context = browser.new_context()
     page = context.new_page()
     index_requests = []

@@ -9,9 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from macros.catalogue import NOT_STATED
-from macros.render import document_tooltip
-from macros.sitecheck import check_site, scan_site
+from macros.model.catalogue import NOT_STATED
+from macros.render.markdown import document_tooltip
+from publishing.sitecheck import check_site, scan_site
 
 
 def html_path(src: str) -> str:
@@ -96,7 +96,7 @@ def test_pages_are_vietnamese_with_readable_anchors(built_site, page_html):
 
 
 def test_no_internal_link_or_anchor_is_broken(built_site, handbook):
-    """The publish command's own link check (macros/sitecheck.py), over the real site."""
+    """The publish command's own link check (publishing/sitecheck.py), over the real site."""
     scans = scan_site(built_site)
     assert len(scans) >= 2 + len(handbook.plan.sections) + len(handbook.catalogue.documents)
     assert sum(len(scan.links) for scan in scans.values()) > 1000

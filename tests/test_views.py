@@ -1,4 +1,4 @@
-"""Reference views (issue 6): table, timeline, relation map, glossary, duties and calendar, movements."""
+"""Reference views: table, timeline, relation map, glossary, duties and calendar, movements."""
 
 from __future__ import annotations
 
@@ -10,8 +10,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, failing_build
-from macros import diagram, reference
+from helpers import failing_build
+from macros.model.duties import read_deadline
+from macros.model.places import plan_units
+from macros.model.timeline import timeline
+from macros.render import diagram
+from macros.render.calendar import ics_fold, ics_text
 from macros.errors import DataError
 from macros.slugs import slugify
 
@@ -19,11 +23,6 @@ VIEWS = "tra-cuu/"
 TABLE, TIMELINE, MAP = VIEWS + "bang-tra-van-ban.html", VIEWS + "dong-thoi-gian.html", VIEWS + "luoc-do.html"
 DUTIES, MOVEMENTS, GLOSSARY = VIEWS + "nhiem-vu-thoi-han.html", VIEWS + "phong-trao.html", VIEWS + "chu-viet-tat.html"
 CALENDAR = VIEWS + "han-hoan-thanh.ics"
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return reference.load_reference(ROOT)
 
 
 def resolve(page: str, href: str) -> str:
@@ -85,14 +84,14 @@ def test_the_map_has_a_text_alternative(built_site, page_html, handbook):
     assert "Chỉ thị số 16/CT-TTg" not in nested  # also cited directly in II.1
 
 
-def test_every_glossary_entry_has_a_tooltip_in_the_plan(built_site, page_html, handbook, ref):
+def test_every_glossary_entry_has_a_tooltip_in_the_plan(built_site, page_html, handbook):
     """Each page of the plan where an abbreviation occurs gives it its tooltip there.
 
     The plan's identity lines on the home page ("Số: /KH-SVHTTDL") are raw HTML, which the abbr
     extension does not enter; that is the one place left without tooltips (see README "Tra cứu").
     """
     checked = 0
-    for entry in ref.glossary:
+    for entry in handbook.glossary:
         assert entry.places, entry.abbr
         for page in {p.section.file[:-3] + ".html" for p in entry.places if p.section}:
             found = {(a.get_text(), a["title"]) for a in page_html(built_site / page).select("article abbr[title]")}
@@ -100,7 +99,7 @@ def test_every_glossary_entry_has_a_tooltip_in_the_plan(built_site, page_html, h
             checked += 1
     assert checked >= 20
     whole = page_html(built_site / "ke-hoach/toan-van.html").select("article abbr[title]")
-    assert {(a.get_text(), a["title"]) for a in whole} >= {(e.abbr, e.meaning) for e in ref.glossary if e.abbr != "SVHTTDL"}
+    assert {(a.get_text(), a["title"]) for a in whole} >= {(e.abbr, e.meaning) for e in handbook.glossary if e.abbr != "SVHTTDL"}
     # The tooltips change no word of the plan and no citation's title
     ii1 = page_html(built_site / "ke-hoach/ii-1-quan-triet-hoc-tap.html")
     link = ii1.select_one('a[href="../van-ban/chi-thi-16-ct-ttg.html"]')
@@ -108,9 +107,9 @@ def test_every_glossary_entry_has_a_tooltip_in_the_plan(built_site, page_html, h
     assert link.select("abbr")
 
 
-def test_glossary_page_lists_every_entry(built_site, page_html, ref):
+def test_glossary_page_lists_every_entry(built_site, page_html, handbook):
     rows = page_html(built_site / GLOSSARY).select("article .hb-glossary tbody tr")
-    assert [(r.td.get_text(), r.find_all("td")[1].get_text()) for r in rows] == [(e.abbr, e.meaning) for e in ref.glossary]
+    assert [(r.td.get_text(), r.find_all("td")[1].get_text()) for r in rows] == [(e.abbr, e.meaning) for e in handbook.glossary]
 
 
 def unfold(data: bytes) -> list[str]:
@@ -163,23 +162,23 @@ def test_calendar_parses_and_holds_both_deadlines(built_site, page_html):
     assert link is not None and link.has_attr("download")
 
 
-def test_duties_page_shows_each_unit_its_duties(built_site, page_html, ref):
+def test_duties_page_shows_each_unit_its_duties(built_site, page_html, handbook):
     article = page_html(built_site / DUTIES).select_one("article")
-    for unit in ref.units:
+    for unit in handbook.units:
         heading = article.find(id=unit.slug)
         assert heading.get_text().rstrip("¶") == unit.name
         items = heading.find_next_sibling("ol").select("li")
         assert len(items) == len(unit.duties)
         for li, duty in zip(items, unit.duties):
             assert duty.quote in li.get_text()
-            assert li.a["href"].endswith("#" + duty.paragraph)
+            assert li.a["href"].endswith("#" + duty.block.anchor)
     deadlines = [t["datetime"] for t in article.select(".hb-deadlines time")]
     assert deadlines == ["2022-03-10", "2022-10-15"]
 
 
-def test_movements_link_every_place_the_plan_names_them(built_site, page_html, ref):
+def test_movements_link_every_place_the_plan_names_them(built_site, page_html, handbook):
     article = page_html(built_site / MOVEMENTS).select_one("article")
-    for movement in ref.movements:
+    for movement in handbook.movements:
         heading = article.find(id=slugify(movement.name))
         assert heading.get_text().rstrip("¶") == f"“{movement.name}”"
         hrefs = [a["href"] for a in heading.find_next_sibling("ul").select("a")]
@@ -241,10 +240,10 @@ def test_table_sorts_and_filters_from_the_keyboard(browser, site_url, handbook):
 # ---------------------------------------------------------------- pure functions
 
 def test_direct_and_nested_citations_are_derived_from_the_text(handbook):
-    direct = reference.cited_directly(handbook)
+    direct = handbook.scopes.cited_directly
     assert direct["chi-thi-16-ct-ttg"]  # cited directly in II.1, and again inside Kế hoạch 193
     assert not direct["chi-thi-30-ct-tw"] and not direct["de-an-01-da-tu"]
-    nested = reference.nested_in(handbook)
+    nested = handbook.scopes.nested_in
     assert nested["chi-thi-30-ct-tw"] == ["ket-luan-120-kl-tw"]
     # In the real data every nesting is also a catalogued relation (the subject says "thực hiện …")
     for inner, outers in nested.items():
@@ -252,38 +251,38 @@ def test_direct_and_nested_citations_are_derived_from_the_text(handbook):
             assert inner in [r.target for r in handbook.catalogue.get(outer).relations]
 
 
-def test_movement_places_are_found_not_typed(ref):
-    by_name = {m.name: m for m in ref.movements}
+def test_movement_places_are_found_not_typed(handbook):
+    by_name = {m.name: m for m in handbook.movements}
     assert [p.anchor for p in by_name["Dân vận khéo"].places] == ["ii-3-doan-1"]  # not "Năm dân vận khéo"
     assert [p.anchor for p in by_name["Trọng dân, gần dân, hiểu dân"].places] == ["i-doan-7", "ii-2-doan-2", "ii-6-doan-1"]
 
 
-def test_glossary_covers_every_abbreviation_of_the_plan(ref, handbook):
+def test_glossary_covers_every_abbreviation_of_the_plan(handbook):
     words = set()
-    for _, _, text in reference.plan_units(handbook):
+    for _, _, text in plan_units(handbook.plan):
         words |= set(re.findall(r"\b\w*[A-ZĐ]\w*[A-ZĐ]\w*\b|\b\w/\w\b", text))
     words -= {"II", "III", "IV", "VIII", "XI", "XII", "HOẠCH", "GIÁM", "ĐỐC", "NĐ", "CP"}
-    assert words <= {e.abbr for e in ref.glossary}, words - {e.abbr for e in ref.glossary}
+    assert words <= {e.abbr for e in handbook.glossary}, words - {e.abbr for e in handbook.glossary}
 
 
 @pytest.mark.parametrize("line", ["SUMMARY:" + "Thủ trưởng các đơn vị " * 9, "X:" + "a" * 200])
 def test_ics_fold_keeps_characters_whole(line):
-    pieces = reference.ics_fold(line)
+    pieces = ics_fold(line)
     assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
     assert pieces[0] + "".join(p[1:] for p in pieces[1:]) == line
 
 
 def test_ics_text_escapes():
-    assert reference.ics_text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne"
+    assert ics_text("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne"
 
 
 def test_deadline_is_read_from_the_quote():
-    assert reference.read_deadline("hoàn thành trước ngày 10/3/2022.", "f", "r", 1) == date(2022, 3, 10)
-    assert reference.read_deadline("Xây dựng Kế hoạch", "f", "r", 1) is None
+    assert read_deadline("hoàn thành trước ngày 10/3/2022.", "f", "r", 1) == date(2022, 3, 10)
+    assert read_deadline("Xây dựng Kế hoạch", "f", "r", 1) is None
     with pytest.raises(DataError, match="không tồn tại"):
-        reference.read_deadline("trước ngày 30/2/2022", "f", "r", 1)
+        read_deadline("trước ngày 30/2/2022", "f", "r", 1)
     with pytest.raises(DataError, match="nhiều hơn một thời hạn"):
-        reference.read_deadline("trước ngày 1/3/2022 và ngày 2/3/2022", "f", "r", 1)
+        read_deadline("trước ngày 1/3/2022 và ngày 2/3/2022", "f", "r", 1)
 
 
 def test_map_layers_put_acting_documents_left(handbook):
@@ -295,7 +294,7 @@ def test_map_layers_put_acting_documents_left(handbook):
 
 
 def test_timeline_function_orders_and_separates(handbook):
-    years, undated = reference.timeline(handbook)
+    years, undated = timeline(handbook.catalogue)
     assert [y for y, _ in years] == sorted(y for y, _ in years)
     assert years[2][1][0].id == "hien-phap-2013"  # year-only date first in its year
     assert {d.id for d in undated} == {d.id for d in handbook.catalogue.documents if d.date is None}

@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 
 from .catalogue import Catalogue
-from .errors import DataError
+from ..errors import DataError
+from ..settings import CATALOGUE_FILE, shown
+from .anchors import Anchor
+from .places import excerpt
 from .plan import Plan
 
 QUOTE_CONTEXT = 70  # characters of the plan's text quoted on each side of the citing words
@@ -16,20 +19,14 @@ QUOTE_CONTEXT = 70  # characters of the plan's text quoted on each side of the c
 class Citation:
     document_id: str
     section_id: str
-    anchor: str  # the paragraph's anchor
+    anchor: Anchor  # the paragraph's anchor
     start: int  # offsets of the citing words in the paragraph's source text
     end: int
     words: str
 
     def quote(self, text: str) -> tuple[str, str, str]:
-        """(before, words, after): the citing words with some context, cut at word boundaries."""
-        plain_before = text[max(0, self.start - QUOTE_CONTEXT):self.start]
-        plain_after = text[self.end:self.end + QUOTE_CONTEXT]
-        if self.start > QUOTE_CONTEXT:
-            plain_before = "…" + plain_before.split(" ", 1)[-1]
-        if self.end + QUOTE_CONTEXT < len(text):
-            plain_after = plain_after.rsplit(" ", 1)[0] + "…"
-        return plain_before.replace("*", ""), self.words, plain_after.replace("*", "")
+        """(before, words, after): the citing words with some of the paragraph's `text` around them."""
+        return excerpt(text, self.start, self.end, QUOTE_CONTEXT)
 
 
 def citation_pattern(catalogue: Catalogue) -> tuple[re.Pattern, dict[str, str]]:
@@ -38,7 +35,7 @@ def citation_pattern(catalogue: Catalogue) -> tuple[re.Pattern, dict[str, str]]:
     for document in catalogue.documents:
         for phrase in document.citing_phrases:
             if phrase in owner and owner[phrase] != document.id:
-                raise DataError("data/documents.yml", f"cụm từ viện dẫn '{phrase}' thuộc cả '{owner[phrase]}'",
+                raise DataError(shown(CATALOGUE_FILE), f"cụm từ viện dẫn '{phrase}' thuộc cả '{owner[phrase]}'",
                                 "mỗi cụm từ viện dẫn chỉ thuộc một văn bản", record=document.id,
                                 field="cited_as" if phrase in document.cited_as else "spellings", line=document.line)
             owner[phrase] = document.id
@@ -71,7 +68,7 @@ def trie_regex(phrases) -> str:
     return pattern(trie)
 
 
-def find_citations(plan: Plan, catalogue: Catalogue, shown_as: str = "data/documents.yml") -> tuple[Citation, ...]:
+def find_citations(plan: Plan, catalogue: Catalogue, shown_as: str = shown(CATALOGUE_FILE)) -> tuple[Citation, ...]:
     """Every citation in the plan, in the plan's order; each catalogued phrase must occur."""
     pattern, owner = citation_pattern(catalogue)
     citations = []

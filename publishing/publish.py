@@ -1,7 +1,7 @@
 """Publish the handbook into a folder without ever leaving readers a broken or half-copied site.
 
-    python -m macros.publish TARGET             build, check, swap in, keep the previous version, zip
-    python -m macros.publish --rollback TARGET  put the previous version back (run again to redo)
+    python -m publishing.publish TARGET             build, check, swap in, keep the previous version, zip
+    python -m publishing.publish --rollback TARGET  put the previous version back (run again to redo)
 
 The new site is built into a sibling folder of TARGET (same file system), checked (strict build,
 every link and anchor, nothing off the intranet), zipped, and only then exchanged with TARGET in
@@ -234,7 +234,7 @@ def rollback(target: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.publish",
+    parser = argparse.ArgumentParser(prog="python -m publishing.publish",
                                      description="Đăng sổ tay vào một thư mục, an toàn; hoặc quay lại bản trước.")
     parser.add_argument("target", type=Path, help="thư mục đích, ví dụ /srv/www/so-tay")
     parser.add_argument("--rollback", action="store_true", help="quay lại bản trước")

@@ -1,4 +1,4 @@
-"""The "Tra cứu" pages (issue 6) as Markdown, from small templates. No MkDocs import.
+"""The "Tra cứu" pages as Markdown, from small templates. No MkDocs import.
 
 `href(document)` (for links inside SVG, which MkDocs does not rewrite) is supplied by the wiring
 in macros/__init__.py from MkDocs' own page URLs; every other link is a `.md` path that MkDocs checks.
@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import diagram, reference
-from .catalogue import NOT_STATED, Document
-from .model import Handbook
-from .printing import plan_name
-from .reference import Place, Reference
-from .render import render
-from .slugs import slugify
+from .. import settings
+from ..model import Handbook
+from ..model.catalogue import NOT_STATED, Document
+from ..model.duties import deadlines, mentions
+from ..model.places import Place
+from ..model.timeline import timeline as documents_by_year
+from ..slugs import slugify
+from . import diagram
+from .markdown import render
 
-# Pages under docs/tra-cuu/ and the calendar generated beside them.
-CALENDAR_FILE = "tra-cuu/han-hoan-thanh.ics"
-DUTIES_PAGE = "tra-cuu/nhiem-vu-thoi-han.md"
 MAP_TITLE = "Lược đồ quan hệ giữa các văn bản được Kế hoạch viện dẫn"
 
 Href = Callable[[Document], str]
@@ -32,9 +31,9 @@ def _places_by_section(places: tuple[Place, ...]) -> list[tuple[str, Place]]:
     return [(p.section.number or p.section.nav if p.section else "Trang chủ", p) for p in seen.values()]
 
 
-def browse(ref: Reference, page: str) -> str:
+def browse(handbook: Handbook, page: str) -> str:
     """The catalogue as a sortable, filterable table (plain table without JavaScript)."""
-    documents = ref.handbook.catalogue.documents
+    documents = handbook.catalogue.documents
 
     def options(values) -> list[str]:
         return sorted({v or NOT_STATED for v in values}, key=lambda v: (v == NOT_STATED, slugify(v), v))
@@ -51,8 +50,8 @@ def browse(ref: Reference, page: str) -> str:
                   undated=undated, page=page)
 
 
-def timeline(ref: Reference, page: str) -> str:
-    years, undated = reference.timeline(ref.handbook)
+def timeline(handbook: Handbook, page: str) -> str:
+    years, undated = documents_by_year(handbook.catalogue)
     return render("components/view_timeline.md.j2", years=years, undated=undated, page=page)
 
 
@@ -60,11 +59,10 @@ def _edges(handbook: Handbook) -> list[diagram.Edge]:
     return [diagram.Edge(d.id, r.kind, r.target) for d in handbook.catalogue.documents for r in d.relations]
 
 
-def relation_map(ref: Reference, page: str, href: Href) -> str:
+def relation_map(handbook: Handbook, page: str, href: Href) -> str:
     """The whole map (SVG) with its text alternative: relations and nested citations as linked lists."""
-    handbook = ref.handbook
     catalogue = handbook.catalogue
-    direct = ref.cited_directly
+    direct = handbook.scopes.cited_directly
     edges = _edges(handbook)
     svg = diagram.relation_map(
         list(catalogue.documents), edges, direct, href, MAP_TITLE,
@@ -74,16 +72,16 @@ def relation_map(ref: Reference, page: str, href: Href) -> str:
         "hb-luoc-do", loose_title="Văn bản không có quan hệ thực hiện hay tiếp tục thực hiện trong danh mục")
     relations = [(catalogue.get(e.source), e.kind, catalogue.get(e.target)) for e in edges]
     nested = [(catalogue.get(i), [catalogue.get(o) for o in outers])
-              for i, outers in ref.nested_in.items()]
+              for i, outers in handbook.scopes.nested_in.items()]
     loose = [d for d in catalogue.documents
              if not d.relations and not catalogue.incoming(d.id)]
     return render("components/view_map.md.j2", svg=svg, relations=relations, nested=nested, loose=loose,
                   direct=direct, page=page)
 
 
-def neighbourhood(ref: Reference, doc_id: str, href: Href) -> str:
+def neighbourhood(handbook: Handbook, doc_id: str, href: Href) -> str:
     """A small SVG of one document and the documents it relates to, both ways ("" when there are none)."""
-    catalogue = ref.handbook.catalogue
+    catalogue = handbook.catalogue
     document = catalogue.get(doc_id)
     edges = [diagram.Edge(doc_id, r.kind, r.target) for r in document.relations]
     edges += [diagram.Edge(source.id, r.kind, doc_id) for r, source in catalogue.incoming(doc_id)]
@@ -92,34 +90,28 @@ def neighbourhood(ref: Reference, doc_id: str, href: Href) -> str:
     ids = {doc_id} | {e.source for e in edges} | {e.target for e in edges}
     documents = catalogue.in_order(ids)
     svg = diagram.relation_map(
-        documents, edges, ref.cited_directly, href,
+        documents, edges, handbook.scopes.cited_directly, href,
         f"Quan hệ của {document.name}",
         "Văn bản này (khung đậm) và các văn bản có quan hệ với nó; danh sách trên nêu cùng nội dung bằng chữ.",
         "hb-lan-can", current=doc_id)
     return f'<div class="hb-map-figure hb-map-figure--small">{svg}</div>\n'
 
 
-def glossary(ref: Reference, page: str) -> str:
-    rows = [(entry, _places_by_section(entry.places)) for entry in ref.glossary]
+def glossary(handbook: Handbook, page: str) -> str:
+    rows = [(entry, _places_by_section(entry.places)) for entry in handbook.glossary]
     return render("components/view_glossary.md.j2", rows=rows, page=page)
 
 
-def duties(ref: Reference, page: str) -> str:
-    units = [(unit, reference.mentions(ref.units, unit)) for unit in ref.units]
-    return render("components/view_duties.md.j2", units=units, deadlines=reference.deadlines(ref.units),
-                  calendar=CALENDAR_FILE, page=page, slugify=slugify)
+def duties(handbook: Handbook, page: str) -> str:
+    units = [(unit, mentions(handbook.units, unit)) for unit in handbook.units]
+    return render("components/view_duties.md.j2", units=units, deadlines=deadlines(handbook.units),
+                  calendar=settings.CALENDAR_FILE, page=page, slugify=slugify)
 
 
-def movements(ref: Reference, page: str) -> str:
-    groups = [("Phong trào thi đua, cuộc vận động", [m for m in ref.movements if m.group == "phong-trao"]),
-              ("Phong cách dân vận của Chủ tịch Hồ Chí Minh", [m for m in ref.movements if m.group == "phong-cach"])]
+def movements(handbook: Handbook, page: str) -> str:
+    groups = [("Phong trào thi đua, cuộc vận động", [m for m in handbook.movements if m.group == "phong-trao"]),
+              ("Phong cách dân vận của Chủ tịch Hồ Chí Minh",
+               [m for m in handbook.movements if m.group == "phong-cach"])]
     return render("components/view_movements.md.j2", groups=[g for g in groups if g[1]], page=page,
                   slugify=slugify)
 
-
-def calendar_file(ref: Reference) -> tuple[str, bytes]:
-    """(path under docs/, bytes) of the deadlines calendar; DTSTAMP is fixed by the plan's month."""
-    year, month = ref.handbook.plan.issued
-    text = reference.calendar(ref.units, plan_name(ref.handbook.plan), f"{year:04d}{month:02d}01T000000Z",
-                              "so-tay-dan-van-2022.svhttdl.binhphuoc")
-    return CALENDAR_FILE, text.encode("utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from ..errors import DataError
 
 LINE_KEY = "__line__"
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
-from .schema import validate
-from .yamlio import LINE_KEY, load_yaml
+from ..errors import DataError
+from .validation import validate
+from .loading import LINE_KEY, load_yaml
 
 NOT_STATED = "Kế hoạch không nêu"
 

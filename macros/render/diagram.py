@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from .catalogue import RELATION_LABELS, Document
+from ..model.catalogue import RELATION_LABELS, Document
 
 NODE_WIDTH = 280
 COLUMN_GAP = 150

@@ -1,4 +1,4 @@
-"""The handbook model: plan + catalogue + citations, loaded and validated once per change of data."""
+"""The handbook model: everything the pages show, loaded and validated once per change of data."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .. import settings
 from .catalogue import Catalogue, Document, load_catalogue
 from .citations import Citation, find_citations
+from .duties import Unit, load_duties
+from .glossary import Abbreviation, load_glossary
+from .movements import Movement, load_movements
 from .plan import Block, Plan, Section, load_plan
-
-DATA_DIR = "data"
-CATALOGUE_FILE = "documents.yml"
-PLAN_FILE = "plan.yml"
+from .scopes import Scopes, citation_scopes
 
 
 @dataclass(frozen=True)
@@ -20,20 +21,19 @@ class Handbook:
     plan: Plan
     catalogue: Catalogue
     citations: tuple[Citation, ...]
+    glossary: tuple[Abbreviation, ...] = ()
+    units: tuple[Unit, ...] = ()
+    movements: tuple[Movement, ...] = ()
+    # Indexes derived once from the citations: backlinks are never typed twice.
     _by_document: dict = field(default_factory=dict, repr=False, compare=False)
     _by_paragraph: dict = field(default_factory=dict, repr=False, compare=False)
     _by_section: dict = field(default_factory=dict, repr=False, compare=False)
-    _blocks: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
-        # Indexes derived once from the citations: backlinks are never typed twice.
         for citation in self.citations:
             self._by_document.setdefault(citation.document_id, []).append(citation)
             self._by_paragraph.setdefault(citation.anchor, []).append(citation)
             self._by_section.setdefault(citation.section_id, {})[citation.document_id] = None
-        for section in self.plan.sections:
-            for block in section.blocks:
-                self._blocks[block.anchor] = (section, block)
 
     def citations_of(self, doc_id: str) -> list[Citation]:
         return self._by_document.get(doc_id, [])
@@ -42,28 +42,44 @@ class Handbook:
         return self._by_paragraph.get(anchor, [])
 
     def block(self, anchor: str) -> tuple[Section, Block]:
-        return self._blocks[anchor]
+        return self.plan.block(anchor)
 
     def documents_cited_in(self, section_id: str) -> list[Document]:
         """The documents a section cites, in order of first citation."""
         return [self.catalogue.get(i) for i in self._by_section.get(section_id, {})]
 
+    @property
+    def scopes(self) -> Scopes:
+        """Which citations are direct and which lie inside another: derived once, on first use."""
+        cached = self.__dict__.get("_scopes")
+        if cached is None:
+            cached = citation_scopes(self.plan, self.catalogue, self._by_paragraph)
+            object.__setattr__(self, "_scopes", cached)
+        return cached
+
 
 def data_fingerprint(root: Path) -> tuple:
     """Changes whenever a data file changes, so `mkdocs serve` reloads edited data."""
-    files = sorted((root / DATA_DIR).rglob("*"))
+    files = sorted((root / settings.DATA_DIR).rglob("*"))
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
 def load_handbook(root: Path) -> Handbook:
+    """The validated model of a project's data; the same object while the data is unchanged."""
     root = Path(root).resolve()
     return _load(root, data_fingerprint(root))
 
 
 @lru_cache(maxsize=4)
 def _load(root: Path, _fingerprint: tuple) -> Handbook:
-    data = root / DATA_DIR
-    plan = load_plan(data / PLAN_FILE, data / "schema" / "plan.schema.json", f"{DATA_DIR}/{PLAN_FILE}")
-    catalogue = load_catalogue(data / CATALOGUE_FILE, data / "schema" / "documents.schema.json",
-                               f"{DATA_DIR}/{CATALOGUE_FILE}", latest=plan.issued)
-    return Handbook(plan, catalogue, find_citations(plan, catalogue, f"{DATA_DIR}/{CATALOGUE_FILE}"))
+    data = root / settings.DATA_DIR
+
+    def where(file: str) -> tuple[Path, Path, str]:
+        return data / file, data / settings.schema_file(file), settings.shown(file)
+
+    plan = load_plan(*where(settings.PLAN_FILE))
+    catalogue = load_catalogue(*where(settings.CATALOGUE_FILE), latest=plan.issued)
+    return Handbook(plan, catalogue, find_citations(plan, catalogue, settings.shown(settings.CATALOGUE_FILE)),
+                    glossary=load_glossary(*where(settings.GLOSSARY_FILE), plan),
+                    units=load_duties(*where(settings.DUTIES_FILE), plan),
+                    movements=load_movements(*where(settings.MOVEMENTS_FILE), plan))

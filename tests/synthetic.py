@@ -1,4 +1,4 @@
-"""A synthetic handbook of N documents in the project's real schema, for benchmarks only.
+"""A synthetic handbook of N documents in the project's real schema: test data, never published.
 
 The synthetic project is the real one plus a part "V" appended to the plan, whose pages cite
 N - 25 generated documents (with relations between them). Everything real stays valid, so every
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 from pathlib import Path
 
 import yaml
+from helpers import copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
 DOCUMENTS_PER_PAGE = 100
 DOCUMENTS_PER_PARAGRAPH = 10
 
@@ -66,20 +64,6 @@ def _citations(record: dict) -> list[str]:
 def _citation(record: dict, spelling: str) -> str:
     day = "/".join(reversed(record["date"].split("-")))
     return f"{record['type']} số {spelling} ngày {day} của {record['issuer']} {record['subject']}"
-
-
-def copy_project(destination: Path) -> Path:
-    """A throw-away copy of what the project needs in order to build (tests use it too)."""
-    if destination.exists():
-        shutil.rmtree(destination)
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def write_project(destination: Path, count: int) -> Path:

@@ -1,22 +1,24 @@
-"""Which pages the build generates, and the navigation of the plan, from the model."""
+"""The pages the build generates and the plan's place in the navigation, from the model."""
 
 from __future__ import annotations
 
 import json
 
+from ..model import Handbook
+from ..settings import PLAN_NAV_PLACEHOLDER, WHOLE_PLAN_FILE
 from . import printing
-from .model import Handbook
-
-PLAN_NAV_PLACEHOLDER = "ke-hoach/"
+from .calendar import calendar_file
 
 
-def generated_pages(handbook: Handbook) -> list[tuple[str, str]]:
-    """(path under docs/, Markdown) for every plan section and every catalogued document."""
-    generated = [(s.file, f'{{{{ plan_section("{s.id}") }}}}\n') for s in handbook.plan.sections]
+def generated_pages(handbook: Handbook) -> list[tuple[str, str | bytes]]:
+    """(path under docs/, content) for every plan section, every catalogued document, the whole
+    plan and the deadlines calendar. Pages are Markdown that calls the macros of macros/__init__.py."""
+    generated: list = [(s.file, f'{{{{ plan_section("{s.id}") }}}}\n') for s in handbook.plan.sections]
     # The front matter gives the browser tab and search result the document's name (not its file name)
     generated += [(d.src_path, f'---\ntitle: {json.dumps(d.name, ensure_ascii=False)}\n---\n\n'
                                f'{{{{ document_page("{d.id}") }}}}\n') for d in handbook.catalogue.documents]
-    generated.append((printing.WHOLE_PLAN_FILE, printing.whole_plan_page()))
+    generated.append((WHOLE_PLAN_FILE, printing.whole_plan_page()))
+    generated.append(calendar_file(handbook))
     return generated
 
 
@@ -32,7 +34,7 @@ def plan_nav(handbook: Handbook) -> list:
             nav.append({section.nav: groups[section.id]})
         else:
             nav.append(entry)
-    nav.append({printing.WHOLE_PLAN_NAV: printing.WHOLE_PLAN_FILE})  # the whole plan, to print
+    nav.append({printing.WHOLE_PLAN_NAV: WHOLE_PLAN_FILE})  # the whole plan, to print
     return nav
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from .errors import DataError
-from .yamlio import LINE_KEY, strip_lines
+from ..errors import DataError
+from .loading import LINE_KEY, strip_lines
 
 # What to do, per field, when its value does not fit the schema.
 FIELD_FIXES = {

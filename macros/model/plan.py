@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError
-from .schema import validate
-from .yamlio import LINE_KEY, load_yaml
+from ..errors import DataError
+from .anchors import Anchor
+from .loading import LINE_KEY, load_yaml
+from .validation import validate
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
 _PART_HEADING = re.compile(r"^[IVX]+\.\s")
@@ -19,7 +20,8 @@ _ITEM_HEADING = re.compile(r"^\d+\.\s")
 class Block:
     kind: str  # "title" (the page's own heading), "heading" (a numbered item) or "paragraph"
     text: str  # the plan's words, with its *emphasis* marks
-    anchor: str  # stable id of the element on the page
+    anchor: Anchor  # stable id of the element on the page
+    number: str | None = None  # a heading's own number, as the plan writes it ("1", "II")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,14 @@ class Plan:
     signature: tuple[str, ...]  # the signer's title and name
     sections: tuple[Section, ...]
     issued: tuple[int, int]  # (year, month)
+
+    def __post_init__(self):
+        blocks = {block.anchor: (section, block) for section in self.sections for block in section.blocks}
+        object.__setattr__(self, "_blocks", blocks)
+
+    def block(self, anchor: str) -> tuple[Section, Block]:
+        """The block with this anchor, and its section (KeyError when there is none)."""
+        return self._blocks[anchor]
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
@@ -137,12 +147,12 @@ def _section(page: dict, units: list[str]) -> Section:
     for position, unit in enumerate(units):
         heading = _PART_HEADING.match(unit) or _ITEM_HEADING.match(unit)
         if heading and position == 0 and not page.get("heading"):
-            blocks.append(Block("title", unit, page["id"]))
+            blocks.append(Block("title", unit, Anchor.title(page["id"])))
         elif heading:
-            number = unit.split(".", 1)[0].lower()
-            blocks.append(Block("heading", unit, f"{page['id']}-{number}"))
+            number = unit.split(".", 1)[0]
+            blocks.append(Block("heading", unit, Anchor.heading(page["id"], number.lower()), number))
         else:
             paragraph += 1
-            blocks.append(Block("paragraph", unit, f"{page['id']}-doan-{paragraph}"))
+            blocks.append(Block("paragraph", unit, Anchor.paragraph(page["id"], paragraph)))
     return Section(id=page["id"], file=page["file"], nav=page["nav"], heading=page.get("heading"),
                    parent=page.get("parent"), blocks=tuple(blocks))

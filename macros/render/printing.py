@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .catalogue import Document
-from .errors import DataError
-from .model import Handbook
-from .plan import Plan, Section
+from ..errors import DataError
+from ..model import Handbook
+from ..model.catalogue import Document
+from ..model.plan import Plan, Section
+from ..settings import PLAN_FILE, shown
 
-# The generated page with every section of the plan, in order, for printing the whole plan.
-WHOLE_PLAN_FILE = "ke-hoach/toan-van.md"
+# How the page with every section of the plan, in order, for printing, names itself
 WHOLE_PLAN_TITLE = "Toàn văn Kế hoạch"
 WHOLE_PLAN_NAV = "Toàn văn (để in)"
 WHOLE_PLAN_LINK = "Toàn văn Kế hoạch (để in)"
@@ -69,7 +69,7 @@ def whole_plan_ids(plan: Plan) -> list[str]:
     return ids + [WHOLE_PLAN_OWN_IDS[1]]
 
 
-def check_whole_plan_ids(plan: Plan, shown_as: str) -> None:
+def check_whole_plan_ids(plan: Plan, shown_as: str = shown(PLAN_FILE)) -> None:
     """Stop the build if two elements of the whole-plan page would share an id."""
     repeated = sorted(i for i, n in Counter(whole_plan_ids(plan)).items() if n > 1)
     if repeated:
