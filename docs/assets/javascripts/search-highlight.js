@@ -1,5 +1,6 @@
 /*
- * On-page highlighting of search words, accent-insensitive (issue 3).
+ * On-page highlighting of search words, accent-insensitive: readers type without
+ * diacritics ("chi thi") and expect the words as written ("Chỉ thị") to be marked.
  *
  * A search result links to its page with "?h=<words>" (Material's search.highlight).
  * Material marks those words only where they are spelled exactly as given, and the

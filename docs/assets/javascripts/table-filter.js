@@ -1,4 +1,4 @@
-/* Sort and filter the table of documents on "Tra cứu → Bảng tra văn bản" (issue 6).
+/* Sort and filter the table of documents on "Tra cứu → Bảng tra văn bản".
  *
  * Progressive enhancement: the page ships a complete plain table and a hidden filter form
  * (its options are generated from data/documents.yml at build time). This script shows the form,
