@@ -55,3 +55,9 @@ rollback: $(VENV)/.runtime-installed
 
 test: $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests
+
+# ESLint on the site's own JavaScript (tests/eslint.config.mjs; the vendored search-iframe-worker.js is skipped)
+.PHONY: lint-js
+lint-js: tests/node_modules/.installed
+	tests/node_modules/.bin/eslint --config tests/eslint.config.mjs --max-warnings 0 \
+	  docs/assets/javascripts overrides/assets/javascripts tests/js tests/eslint.config.mjs

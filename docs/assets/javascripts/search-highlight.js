@@ -1,5 +1,6 @@
 /*
- * On-page highlighting of search words, accent-insensitive (issue 3).
+ * On-page highlighting of search words, accent-insensitive: readers type without
+ * diacritics ("chi thi") and expect the words as written ("Chỉ thị") to be marked.
  *
  * A search result links to its page with "?h=<words>" (Material's search.highlight).
  * Material marks those words only where they are spelled exactly as given, and the
@@ -9,7 +10,8 @@
  * in the page content, every word whose folded form is one of them ("Chỉ", "thị",
  * "16"); a word that occurs nowhere as a whole word is matched as a prefix.
  * Marks are Material's own (<mark data-md-highlight>), so they look the same.
- * Folding is the one of overrides/assets/javascripts/lunr/min/lunr.vi.min.js.
+ * Folding is the one of overrides/assets/javascripts/lunr/min/lunr.vi.min.js (and of
+ * table-filter.js and macros/slugs.py), checked against tests/folding_cases.json.
  */
 (function () {
   "use strict"
@@ -22,8 +24,10 @@
   url.searchParams.delete("h")
   history.replaceState(history.state, "", url.href)
 
+  /* "Chỉ thị" -> "chi thi", "QĐ" -> "qd" (đ Đ, and the look-alikes Ð ð, fold to d) */
   function fold(value) {
-    return value.normalize("NFD")
+    return String(value)
+      .normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "")
       .replace(/[\u0111\u0110\u00d0\u00f0]/g, "d")
       .toLowerCase()

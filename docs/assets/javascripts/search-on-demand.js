@@ -1,4 +1,4 @@
-// Load the search index when the reader starts a search, not with every page view (issue 7):
+// Load the search index when the reader starts a search, not with every page view:
 // with thousands of documents the index weighs megabytes, and most page views never search.
 // Material asks for the index as soon as a page loads: over HTTP with an XMLHttpRequest for
 // search/search_index.json, from a folder (file://) with a <script> for search/search_index.js.

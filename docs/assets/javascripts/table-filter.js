@@ -1,4 +1,4 @@
-/* Sort and filter the table of documents on "Tra cứu → Bảng tra văn bản" (issue 6).
+/* Sort and filter the table of documents on "Tra cứu → Bảng tra văn bản".
  *
  * Progressive enhancement: the page ships a complete plain table and a hidden filter form
  * (its options are generated from data/documents.yml at build time). This script shows the form,
@@ -11,8 +11,14 @@
   var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
   var NOT_STATED = "Kế hoạch không nêu";
 
+  /* Accent folding, as in search ("Đảng" -> "dang"), checked against tests/folding_cases.json:
+   * diacritics removed, đ Đ (and the look-alikes Ð ð) to d, lower case. */
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+    return String(text)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\u0111\u0110\u00d0\u00f0]/g, "d")
+      .toLowerCase();
   }
 
   function cellText(cell) {
