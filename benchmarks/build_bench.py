@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from first_view import first_view_bytes  # noqa: E402
 from helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from helpers import serve_directory as serve  # noqa: E402
-from first_view import first_view_bytes  # noqa: E402
 from search_bench import describe, latencies  # noqa: E402
 from synthetic import write_project  # noqa: E402
 
@@ -63,7 +63,7 @@ class _File:
     def __init__(self, src_uri: str):
         self.src_uri = src_uri
 
-    def url_relative_to(self, other: "_File") -> str:
+    def url_relative_to(self, other: _File) -> str:
         url = posixpath.splitext(self.src_uri)[0] + ".html"
         return posixpath.relpath(url, posixpath.dirname(other.src_uri) or ".")
 
@@ -150,7 +150,7 @@ def measure(count: int, workdir: Path, browser) -> dict:
     floor = workdir / f"floor-{count}"
     write_floor(project, floor)
     wall, memory = timed_build(project)
-    floor_wall, floor_memory = timed_build(floor)
+    floor_wall, _floor_memory = timed_build(floor)
     documents = len(yaml.safe_load((project / "data" / "documents.yml").read_text(encoding="utf-8"))["documents"])
     site = project / "site"
     size, zipped = index_bytes(site)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from helpers import serve_directory as serve  # noqa: E402
+from helpers import CHROMIUM, CHROMIUM_ARGS
+from helpers import serve_directory as serve
 
 
 def first_view_bytes(browser, base_url: str, path: str) -> tuple[int, dict[str, int]]:

@@ -5,6 +5,7 @@
     macros/hooks.py  the MkDocs hooks (generated pages, navigation)
 """
 
+from functools import cache
 from pathlib import Path
 
 from .model import load_handbook
@@ -15,9 +16,9 @@ from .render.markdown import abbreviation_definitions
 def define_env(env):
     root = Path(env.project_dir)
 
-    def handbook():
-        # The same object for the whole build: load_handbook caches it while the data is unchanged
-        return load_handbook(root)
+    # define_env runs once per build (and per rebuild under `mkdocs serve`): load once, then reuse
+    handbook = cache(lambda: load_handbook(root))
+    abbreviations = cache(lambda: abbreviation_definitions(handbook().glossary))
 
     def page() -> str:
         return env.page.file.src_uri
@@ -31,7 +32,7 @@ def define_env(env):
 
     def with_abbreviations(markdown: str) -> str:
         """A page of the plan's words, with a tooltip on each abbreviation (abbr extension)."""
-        return markdown + abbreviation_definitions(handbook().glossary)
+        return markdown + abbreviations()
 
     @env.macro
     def plan_section(section_id: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve_directory
 
 
@@ -30,7 +31,7 @@ def handbook():
     return load_handbook(ROOT)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

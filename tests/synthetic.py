@@ -12,6 +12,7 @@ import random
 from pathlib import Path
 
 import yaml
+
 from helpers import copy_project
 
 DOCUMENTS_PER_PAGE = 100
@@ -26,9 +27,13 @@ TYPES = [  # (type, number code, issuer, system, level)
     ("Nghị định", "NĐ-CP", "Chính phủ", "Nhà nước", "Trung ương"),
     ("Công văn", "UBND-VX", "UBND tỉnh", "Nhà nước", "Tỉnh"),
 ]
-WORDS = ("tăng cường đổi mới công tác dân vận chính quyền cơ sở phát huy dân chủ giám sát phản biện xã hội "
-         "cải cách hành chính một cửa kỷ luật kỷ cương văn hóa thể thao du lịch đồng bào dân tộc thiểu số "
-         "nông thôn mới thi đua yêu nước học tập làm theo tư tưởng đạo đức phong cách").split()
+WORDS = [  # words of the subjects (trích yếu) of synthetic documents
+    "tăng", "cường", "đổi", "mới", "công", "tác", "dân", "vận", "chính", "quyền", "cơ", "sở", "phát", "huy",
+    "dân", "chủ", "giám", "sát", "phản", "biện", "xã", "hội", "cải", "cách", "hành", "chính", "một", "cửa", "kỷ",
+    "luật", "kỷ", "cương", "văn", "hóa", "thể", "thao", "du", "lịch", "đồng", "bào", "dân", "tộc", "thiểu", "số",
+    "nông", "thôn", "mới", "thi", "đua", "yêu", "nước", "học", "tập", "làm", "theo", "tư", "tưởng", "đạo", "đức",
+    "phong", "cách"
+]
 
 
 def _subject(rng: random.Random) -> str:

@@ -45,7 +45,7 @@ def test_relations_are_seen_from_both_sides(handbook):
     assert [(r.kind, d.id) for r, d in incoming] == [("implements", "ke-hoach-193-kh-ubnd")]
 
 
-@pytest.mark.parametrize("spelling, number", [
+@pytest.mark.parametrize(("spelling", "number"), [
     ("217- QĐ/TW", "217-QĐ/TW"), ("03- KL/TW", "03-KL/TW"), ("04/2015/NĐ-CP", "04/2015/NĐ-CP"),
     (" 16 / CT - TTg ", "16/CT-TTg"),
 ])
@@ -59,7 +59,7 @@ def test_issue_date_display_and_order():
     assert IssueDate(2013) < IssueDate(2013, 12, 12) < IssueDate(2016, 5, 16)
 
 
-@pytest.mark.parametrize("text, slug", [
+@pytest.mark.parametrize(("text", "slug"), [
     ("Được viện dẫn tại", "duoc-vien-dan-tai"),
     ("Đảng", "dang"),
     ("Quyết định số 217-QĐ/TW", "quyet-dinh-so-217-qd-tw"),

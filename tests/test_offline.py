@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import ROOT, serve_directory, site_pages, type_query
 from publishing import publish as publishing
+
+from helpers import ROOT, serve_directory, site_pages, type_query
 
 SUB_PATH = "noi-bo/so-tay-dan-van/"
 # Requests that fetch nothing from anywhere

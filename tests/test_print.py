@@ -12,12 +12,13 @@ import subprocess
 
 import pytest
 
-from helpers import ROOT
 from macros import settings
+from macros.errors import DataError
 from macros.model.catalogue import NOT_STATED
 from macros.render import printing
 from macros.render import site as pages
-from macros.errors import DataError
+
+from helpers import ROOT
 
 POPPLER = {tool: f"/usr/bin/{tool}" for tool in ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm")}
 A4_POINTS = (595.0, 842.0)
@@ -88,7 +89,7 @@ def print_to_pdf(browser, site_url, tmp_path_factory):
             fonts = [line.split()[0] for line in poppler("pdffonts", str(pdf)).splitlines()[2:] if line.strip()]
             raw = poppler("pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-")
             texts = page_texts(raw)
-            numbered = [text != page for text, page in zip(texts, raw.rstrip("\f").split("\f"))]
+            numbered = [text != page for text, page in zip(texts, raw.rstrip("\f").split("\f"), strict=True)]
             cache[(path, scheme)] = Printed(pdf, flat(" ".join(texts)), numbered,
                                             int(re.search(r"Pages:\s+(\d+)", info).group(1)),
                                             (float(width), float(height)), fonts)
@@ -125,7 +126,7 @@ def assert_appendix(printed: Printed, documents, where: str):
 
 # --- Printed sections --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("section_id, pages_range", [("ii-1", (1, 4)), ("iii", (1, 2))])
+@pytest.mark.parametrize(("section_id", "pages_range"), [("ii-1", (1, 4)), ("iii", (1, 2))])
 def test_a_section_prints_as_an_a4_handout(print_to_pdf, handbook, section_id, pages_range):
     section = handbook.plan.section(section_id)
     printed = print_to_pdf(html_path(section.file))

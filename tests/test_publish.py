@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUILD_ENV, ROOT, copy_project
 from publishing import publish as publishing
 from publishing.sitecheck import Problem, check_site
+
+from helpers import BUILD_ENV, ROOT, copy_project
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -198,7 +199,7 @@ BROKEN_LINKS = [
 ]
 
 
-@pytest.mark.parametrize("link, reason", BROKEN_LINKS)
+@pytest.mark.parametrize(("link", "reason"), BROKEN_LINKS)
 def test_link_check_names_the_page_the_link_and_the_reason(tmp_path, link, reason):
     (tmp_path / "muc").mkdir()
     (tmp_path / "trang.html").write_text('<p id="doan-1">x</p><a href="mailto:vanphong@example.vn">x</a>')

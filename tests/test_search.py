@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import ROOT, RESULTS_EMPTY, RESULTS_READY, mkdocs_build, type_query
+from helpers import RESULTS_READY, ROOT, mkdocs_build, type_query
 
 VI_SCRIPT = ROOT / "overrides/assets/javascripts/lunr/min/lunr.vi.min.js"
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import failing_build
+from macros.errors import DataError
 from macros.model.duties import read_deadline
 from macros.model.places import plan_units
 from macros.model.timeline import timeline
 from macros.render import diagram
 from macros.render.calendar import ics_fold, ics_text
-from macros.errors import DataError
 from macros.slugs import slugify
+
+from helpers import failing_build
 
 VIEWS = "tra-cuu/"
 TABLE, TIMELINE, MAP = VIEWS + "bang-tra-van-ban.html", VIEWS + "dong-thoi-gian.html", VIEWS + "luoc-do.html"
@@ -35,7 +35,7 @@ def resolve(page: str, href: str) -> str:
 def test_timeline_is_in_date_order(built_site, page_html, handbook):
     article = page_html(built_site / TIMELINE).select_one("article .hb-timeline")
     stamps = [t["datetime"] for t in article.select("li time[datetime]")]
-    keys = [tuple(int(p) for p in s.split("-")) + (0, 0) for s in stamps]
+    keys = [(*tuple(int(p) for p in s.split("-")), 0, 0) for s in stamps]
     assert len(stamps) == sum(1 for d in handbook.catalogue.documents if d.date)
     assert keys == sorted(keys), stamps
     years = [int(h["id"].split("-")[1]) for h in article.select("h2[id^=nam-]")]
@@ -169,7 +169,7 @@ def test_duties_page_shows_each_unit_its_duties(built_site, page_html, handbook)
         assert heading.get_text().rstrip("¶") == unit.name
         items = heading.find_next_sibling("ol").select("li")
         assert len(items) == len(unit.duties)
-        for li, duty in zip(items, unit.duties):
+        for li, duty in zip(items, unit.duties, strict=True):
             assert duty.quote in li.get_text()
             assert li.a["href"].endswith("#" + duty.block.anchor)
     deadlines = [t["datetime"] for t in article.select(".hb-deadlines time")]
@@ -183,7 +183,7 @@ def test_movements_link_every_place_the_plan_names_them(built_site, page_html, h
         assert heading.get_text().rstrip("¶") == f"“{movement.name}”"
         hrefs = [a["href"] for a in heading.find_next_sibling("ul").select("a")]
         assert [h.split("#")[1] for h in hrefs] == [p.anchor for p in movement.places]
-        for href, place in zip(hrefs, movement.places):
+        for href, place in zip(hrefs, movement.places, strict=True):
             paragraph = page_html(built_site / resolve(MOVEMENTS, href)).find(id=place.anchor)
             assert place.quote[1] in paragraph.get_text()
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
-from .validation import validate
 from .loading import LINE_KEY, load_yaml
+from .validation import validate
 
 NOT_STATED = "Kế hoạch không nêu"
 
@@ -40,7 +40,7 @@ class IssueDate:
         """A year-only date sorts before the dated documents of that year."""
         return (self.year, self.month or 0, self.day or 0)
 
-    def __lt__(self, other: "IssueDate") -> bool:
+    def __lt__(self, other: IssueDate) -> bool:
         return self.sort_key < other.sort_key
 
     @property

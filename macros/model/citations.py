@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .catalogue import Catalogue
 from ..errors import DataError
 from ..settings import CATALOGUE_FILE, shown
 from .anchors import Anchor
+from .catalogue import Catalogue
 from .places import excerpt
 from .plan import Plan
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -31,7 +31,7 @@ TEXT_FIX = ("ghi văn bản thuần, không có ký hiệu định dạng hay HT
             "hoặc null nếu Kế hoạch không nêu")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(schema_path: Path) -> Draft202012Validator:
     return Draft202012Validator(json.loads(schema_path.read_text(encoding="utf-8")))
 

@@ -8,9 +8,9 @@ a link; the caller supplies `href(src_path)`, resolved by the build from MkDocs'
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import Callable
 
 from ..model.catalogue import RELATION_LABELS, Document
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import jinja2
 
+from .. import settings
 from ..model.catalogue import NOT_STATED, RELATION_LABELS, Document
 from ..model.citations import Citation
 from ..model.glossary import Abbreviation
-from .. import settings
 from . import printing
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

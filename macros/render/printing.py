@@ -66,7 +66,7 @@ def whole_plan_ids(plan: Plan) -> list[str]:
         if section.heading:
             ids.append(section.id)
         ids += [block.anchor for block in section.blocks]
-    return ids + [WHOLE_PLAN_OWN_IDS[1]]
+    return [*ids, WHOLE_PLAN_OWN_IDS[1]]
 
 
 def check_whole_plan_ids(plan: Plan, shown_as: str = shown(PLAN_FILE)) -> None:

@@ -6,7 +6,7 @@ in macros/__init__.py from MkDocs' own page URLs; every other link is a `.md` pa
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .. import settings
 from ..model import Handbook
