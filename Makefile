@@ -33,11 +33,12 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	touch $@
 
 # Browser tests use Debian's Chromium; PDF checks use poppler-utils; print uses Liberation fonts
-# (Liberation Serif 2, from fonts-liberation2, is the version with Vietnamese letters: ư, ơ, ạ, ể …).
+# (Liberation Serif 2, from fonts-liberation2, is the version with Vietnamese letters: ư, ơ, ạ, ể …);
+# the Nu HTML Checker (vnu.jar) runs on Java.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! fc-list ":family=Liberation Serif:charset=1b0 1ec3" | grep -q .; then \
-	  echo "Installing Debian packages: chromium poppler-utils fonts-liberation fonts-liberation2"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation fonts-liberation2 >/dev/null; \
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! command -v java >/dev/null || ! fc-list ":family=Liberation Serif:charset=1b0 1ec3" | grep -q .; then \
+	  echo "Installing Debian packages: chromium poppler-utils fonts-liberation fonts-liberation2 default-jre-headless"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils fonts-liberation fonts-liberation2 default-jre-headless >/dev/null; \
 	fi
 
 serve: $(VENV)/.runtime-installed
