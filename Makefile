@@ -1,7 +1,8 @@
 # The handbook's commands. On a fresh machine two of them do all the set-up:
 #   make serve   build the site and serve it at http://127.0.0.1:8000
-#   make test    run every test
+#   make test    run the linters, then every test
 # Each creates the virtual environment .venv and installs what it needs.
+# Also: make test-fast (no build, no browser: seconds), make lint, make build, make publish, make rollback.
 
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
@@ -11,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Where `make publish` puts the site unless told otherwise: make publish TARGET=/srv/www/so-tay
 TARGET ?= publish/so-tay
 
-.PHONY: serve build test publish rollback system-packages
+.PHONY: serve build test test-fast lint lint-python lint-js publish rollback system-packages
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -27,7 +28,7 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
 	$(PYTHON) -m pip install -q -r requirements-test.txt
 	touch $@
 
-# axe-core (accessibility checks) comes from npm, pinned by tests/package-lock.json.
+# axe-core, the Nu HTML Checker, Lighthouse and ESLint come from npm, pinned by tests/package-lock.json.
 tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	npm ci --prefix tests --no-audit --no-fund --silent
 	touch $@
@@ -54,11 +55,20 @@ publish: $(VENV)/.runtime-installed
 rollback: $(VENV)/.runtime-installed
 	$(PYTHON) -m publishing.publish --rollback "$(TARGET)"
 
-test: $(VENV)/.test-installed tests/node_modules/.installed system-packages
+test: lint $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests
 
+# The fast part: unit tests and data checks, no site build and no browser (tests/pytest.ini markers)
+test-fast: $(VENV)/.test-installed tests/node_modules/.installed
+	$(PYTHON) -m pytest tests -m "not build and not browser"
+
+lint: lint-python lint-js
+
+# ruff, configured in pyproject.toml
+lint-python: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+
 # ESLint on the site's own JavaScript (tests/eslint.config.mjs; the vendored search-iframe-worker.js is skipped)
-.PHONY: lint-js
 lint-js: tests/node_modules/.installed
 	tests/node_modules/.bin/eslint --config tests/eslint.config.mjs --max-warnings 0 \
 	  docs/assets/javascripts overrides/assets/javascripts tests/js tests/eslint.config.mjs

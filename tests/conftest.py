@@ -13,6 +13,20 @@ from bs4 import BeautifulSoup
 
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve_directory
 
+# A test that uses one of these fixtures builds a site or opens Chromium: it is marked so, and
+# `pytest -m "not build and not browser"` leaves it out of the fast subset.
+BUILD_FIXTURES = {"built_site", "synthetic_site"}
+BROWSER_FIXTURES = {"browser"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(item.fixturenames)
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:

@@ -6,6 +6,8 @@ import pytest
 
 from helpers import copy_project, failing_build, mkdocs_build
 
+pytestmark = pytest.mark.build  # every test builds a broken copy of the project
+
 CATALOGUE = "data/documents.yml"
 FIRST_RECORD = """  - id: ke-hoach-01-kh-bcsd-bdvtu
     type: Kế hoạch

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,6 +20,8 @@ from publishing import publish as publishing
 from publishing.sitecheck import Problem, check_site
 
 from helpers import BUILD_ENV, ROOT, copy_project
+
+pytestmark = pytest.mark.build  # publishing builds the site
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
@@ -44,14 +47,24 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture
-def published(project, tmp_path):
-    """A target with two published versions (so TARGET.previous and both zips exist)."""
-    target = tmp_path / "www" / "so-tay"
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory) -> Path:
+    """Built once per module: a target with two published versions (TARGET.previous and both zips)."""
+    root = tmp_path_factory.mktemp("two-versions")
+    project = copy_project(root / "project")
+    target = root / "www" / "so-tay"
     publishing.publish(target, project)
     edit_home(project, "Bản thứ hai.")
     publishing.publish(target, project)
-    return target
+    return root / "www"
+
+
+@pytest.fixture
+def published(two_versions, project, tmp_path):
+    """A fresh copy of the two published versions for one test; `project` is the second version."""
+    shutil.copytree(two_versions, tmp_path / "www", symlinks=True)
+    edit_home(project, "Bản thứ hai.")
+    return tmp_path / "www" / "so-tay"
 
 
 def edit_home(project: Path, sentence: str) -> None:

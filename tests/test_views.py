@@ -316,6 +316,7 @@ BROKEN = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_broken_view_data_fails_the_build_with_one_message(case, tmp_path):
     file, old, new, parts = BROKEN[case]
