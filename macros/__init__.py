@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from .model import load_handbook
-from .render import pages, views
+from .render import pages, status, views
 from .render.markdown import abbreviation_definitions
 
 
@@ -94,3 +94,13 @@ def define_env(env):
     def reference_movements() -> str:
         """Movements, campaigns and mottos, with the places the plan names them."""
         return views.movements(handbook(), page())
+
+    @env.macro
+    def legal_status_summary() -> str:
+        """One line: how many cited documents were replaced, amended or continued since the plan."""
+        return status.summary(handbook(), page())
+
+    @env.macro
+    def reference_status() -> str:
+        """Every cited document's standing today, with facts, sources and dates checked."""
+        return status.status_page(handbook(), page())

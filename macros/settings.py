@@ -10,6 +10,7 @@ CATALOGUE_FILE = "documents.yml"
 GLOSSARY_FILE = "glossary.yml"
 DUTIES_FILE = "duties.yml"
 MOVEMENTS_FILE = "movements.yml"
+STATUS_FILE = "status.yml"
 
 
 def shown(file: str) -> str:
@@ -27,6 +28,7 @@ DOCUMENTS_DIR = "van-ban"
 WHOLE_PLAN_FILE = "ke-hoach/toan-van.md"
 CALENDAR_FILE = "tra-cuu/han-hoan-thanh.ics"
 DUTIES_PAGE = "tra-cuu/nhiem-vu-thoi-han.md"
+STATUS_PAGE = "tra-cuu/hien-trang.md"
 # The home page shows the plan's identity lines (number, place and date, title) under this id
 IDENTITY_PAGE = "index.md"
 IDENTITY_ANCHOR = "ke-hoach"

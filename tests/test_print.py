@@ -17,6 +17,7 @@ from macros.errors import DataError
 from macros.model.catalogue import NOT_STATED
 from macros.render import printing
 from macros.render import site as pages
+from macros.render.status import appendix_line
 
 from helpers import ROOT
 
@@ -143,6 +144,23 @@ def test_a_section_prints_as_an_a4_handout(print_to_pdf, handbook, section_id, p
         assert_appendix(printed, cited, section_id)
     else:
         assert "Mục này không viện dẫn văn bản nào." in printed.text
+
+
+def test_the_appendix_gives_each_documents_standing_found_outside_the_plan(print_to_pdf, handbook):
+    text = print_to_pdf("ke-hoach/ii-1-quan-triet-hoc-tap.html").text
+    appendix = text[text.index("Văn bản được viện dẫn trong mục này"):]
+    cited = handbook.documents_cited_in("ii-1")
+    assert any(handbook.status.affected(d.id) for d in cited)
+    for document in cited:
+        assert flat(f"Tra cứu ngoài Kế hoạch: {appendix_line(handbook, document)}") in appendix, document.id
+    assert "Được thay thế bởi Quyết định số 23-QĐ/TW" in appendix
+
+
+def test_a_replaced_documents_page_prints_its_notice_and_sources(print_to_pdf, handbook):
+    printed = print_to_pdf("van-ban/quyet-dinh-290-qd-tw.html")
+    assert_clean_a4(printed, "Quyết định 290-QĐ/TW")
+    assert "Tra cứu ngoài Kế hoạch" in printed.text and "kiểm tra ngày 29/11/2026" in printed.text
+    assert "Thư viện Pháp luật (thuvienphapluat.vn)" in printed.text
 
 
 def test_a_section_prints_the_appendix_after_the_plans_words(print_to_pdf, handbook):

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from macros.model.catalogue import NOT_STATED
-from macros.render.markdown import document_tooltip
+from macros.render.status import citation_tooltip
 from publishing.sitecheck import check_site, scan_site
 
 
@@ -50,7 +50,7 @@ def test_every_citation_links_to_its_document(built_site, page_html, handbook):
             if target.startswith("van-ban/"):
                 doc_id = Path(target).stem
                 found[(link.find_parent("p")["id"], doc_id, link.get_text())] += 1
-                assert link["title"] == document_tooltip(handbook.catalogue.get(doc_id))
+                assert link["title"] == citation_tooltip(handbook, handbook.catalogue.get(doc_id))
     assert found == expected
     assert sum(expected.values()) == len(handbook.citations) >= 28
 

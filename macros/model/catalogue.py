@@ -78,6 +78,13 @@ class Document:
     level: str | None
     relations: tuple[Relation, ...]
     line: int
+    # None for a document the plan cites; for a related document the plan does not cite, where it was
+    # found (a status.Evidence): it is shown as such and never counted as cited
+    found_later: object | None = None
+
+    @property
+    def cited(self) -> bool:
+        return self.found_later is None
 
     @property
     def name(self) -> str:
@@ -97,11 +104,18 @@ class Document:
 
 @dataclass(frozen=True)
 class Catalogue:
-    documents: tuple[Document, ...]
+    documents: tuple[Document, ...]  # the documents the plan cites, in the order it first names them
+    later: tuple[Document, ...] = ()  # related documents the plan does not cite (data/status.yml)
 
     def __post_init__(self):
-        object.__setattr__(self, "_by_id", {d.id: d for d in self.documents})
-        object.__setattr__(self, "_position", {d.id: i for i, d in enumerate(self.documents)})
+        everything = self.documents + self.later
+        object.__setattr__(self, "_by_id", {d.id: d for d in everything})
+        object.__setattr__(self, "_position", {d.id: i for i, d in enumerate(everything)})
+
+    @property
+    def all(self) -> tuple[Document, ...]:
+        """Every document that has a page: those the plan cites, then the related ones."""
+        return self.documents + self.later
 
     def get(self, doc_id: str) -> Document:
         return self._by_id[doc_id]

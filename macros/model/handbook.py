@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .glossary import Abbreviation, load_glossary
 from .movements import Movement, load_movements
 from .plan import Block, Plan, Section, load_plan
 from .scopes import Scopes, citation_scopes
+from .status import LegalStatus, load_status
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Handbook:
     glossary: tuple[Abbreviation, ...] = ()
     units: tuple[Unit, ...] = ()
     movements: tuple[Movement, ...] = ()
+    status: LegalStatus = field(default_factory=lambda: LegalStatus({}, (), ()))  # found outside the plan
     # Indexes derived once from the citations: backlinks are never typed twice.
     _by_document: dict = field(default_factory=dict, repr=False, compare=False)
     _by_paragraph: dict = field(default_factory=dict, repr=False, compare=False)
@@ -79,7 +82,10 @@ def _load(root: Path, _fingerprint: tuple) -> Handbook:
 
     plan = load_plan(*where(settings.PLAN_FILE))
     catalogue = load_catalogue(*where(settings.CATALOGUE_FILE), latest=plan.issued)
-    return Handbook(plan, catalogue, find_citations(plan, catalogue, settings.shown(settings.CATALOGUE_FILE)),
+    citations = find_citations(plan, catalogue, settings.shown(settings.CATALOGUE_FILE))
+    later, status = load_status(*where(settings.STATUS_FILE), catalogue, today=date.today())
+    catalogue = Catalogue(catalogue.documents, later)
+    return Handbook(plan, catalogue, citations, status=status,
                     glossary=load_glossary(*where(settings.GLOSSARY_FILE), plan),
                     units=load_duties(*where(settings.DUTIES_FILE), plan),
                     movements=load_movements(*where(settings.MOVEMENTS_FILE), plan))

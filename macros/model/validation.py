@@ -40,12 +40,12 @@ def _record_id(raw: dict, position: int) -> str:
     return str(raw.get("id") or f"thứ {position} (chưa có id)")
 
 
-def validate(data, schema_path: Path, shown_as: str, list_key: str | None = None, *,
+def validate(data, schema_path: Path, shown_as: str, list_key: str | tuple[str, ...] | None = None, *,
              record_name: Callable[[dict, int], str] = _record_id, fixes: dict[str, str] = FIELD_FIXES,
              default_fix: str = TEXT_FIX, missing_fix: str | None = MISSING_FIX) -> None:
     """Raise a DataError for the first schema violation, naming record, field and fix.
 
-    `record_name(raw record, position from 1)` names a record of `list_key`; `fixes` says what to do
+    `record_name(raw record, position from 1)` names a record of `list_key` (or of any of several keys); `fixes` says what to do
     per field; a missing field gets `missing_fix` (formatted with the field), or its entry in `fixes`.
     """
     plain = strip_lines(data)
@@ -55,13 +55,14 @@ def validate(data, schema_path: Path, shown_as: str, list_key: str | None = None
     error = errors[0]
     path = list(error.absolute_path)
     record = line = None
-    if list_key and len(path) >= 2 and path[0] == list_key and isinstance(path[1], int):
-        raw = data[list_key][path[1]]
+    list_keys = (list_key,) if isinstance(list_key, str) else tuple(list_key or ())
+    if len(path) >= 2 and path[0] in list_keys and isinstance(path[1], int):
+        raw = data[path[0]][path[1]]
         if isinstance(raw, dict):
             line = raw.get(LINE_KEY)
             record = record_name(raw, path[1] + 1)
     # The innermost named field: "quote" in units[0].duties[1].quote, "spellings" in documents[3].spellings[0]
-    fields = [str(p) for p in path if isinstance(p, str) and p != list_key]
+    fields = [str(p) for p in path if isinstance(p, str) and p not in list_keys]
     field = fields[-1] if fields else None
     if error.validator == "required":
         missing = error.message.split("'")[1]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..model.catalogue import RELATION_LABELS, Document
+from ..model.status import LATER_RELATIONS
 
 NODE_WIDTH = 280
 COLUMN_GAP = 150
@@ -27,6 +28,11 @@ SYSTEM_BAR = 6
 SYSTEM_COLOURS = {"Đảng": "#b3261e", "Nhà nước": "#1a4f8b", None: "#616161"}
 DIRECT = "Kế hoạch viện dẫn trực tiếp"
 NESTED = "Chỉ nêu trong viện dẫn văn bản khác"
+OUTSIDE = "Kế hoạch không viện dẫn (tra cứu sau)"
+# An arrow's words, from the acting document: what the plan states, then what was found later
+EDGE_LABELS = {**{kind: labels[0].lower() for kind, labels in RELATION_LABELS.items()},
+               **{kind: labels[1].lower() for kind, labels in LATER_RELATIONS.items()}}
+LATER_COLOUR = "#9c4a00"
 
 
 @dataclass(frozen=True)
@@ -50,11 +56,12 @@ class Box:
 
 
 def node_lines(document: Document, direct: bool) -> list[tuple[str, str]]:
+    """The box's lines: name, system · level · date, and how the plan names it (or that it does not)."""
     meta = " · ".join(p for p in (document.system, document.level,
                                   document.date.display if document.date else "không nêu ngày") if p)
     lines = [("hb-map-name", line) for line in textwrap.wrap(document.name, NAME_CHARS, break_long_words=False)]
     lines += [("hb-map-meta", line) for line in textwrap.wrap(meta, META_CHARS)]
-    lines.append(("hb-map-status", DIRECT if direct else NESTED))
+    lines.append(("hb-map-status", OUTSIDE if not document.cited else DIRECT if direct else NESTED))
     return lines
 
 
@@ -153,22 +160,27 @@ def _edge(source: Box, target: Box, kind: str, id_prefix: str) -> str:
     x1, y1 = source.x + NODE_WIDTH, source.y + source.height / 2
     x2, y2 = target.x, target.y + target.height / 2
     bend = (x2 - x1) / 2
-    label = RELATION_LABELS[kind][0].lower()
-    return (f'<g class="hb-map-edge"><path d="M{x1:.1f},{y1:.1f} C{x1 + bend:.1f},{y1:.1f} {x2 - bend:.1f},{y2:.1f} '
-            f'{x2 - 1:.1f},{y2:.1f}" fill="none" stroke="#424242" stroke-width="1.5" '
-            f'marker-end="url(#{id_prefix}-arrow)"/>'
+    later = kind in LATER_RELATIONS
+    style = f'stroke="{LATER_COLOUR}" stroke-dasharray="3 3"' if later else 'stroke="#424242"'
+    return (f'<g class="hb-map-edge{" hb-map-edge--later" if later else ""}"><path d="M{x1:.1f},{y1:.1f} '
+            f'C{x1 + bend:.1f},{y1:.1f} {x2 - bend:.1f},{y2:.1f} {x2 - 1:.1f},{y2:.1f}" fill="none" {style} '
+            f'stroke-width="1.5" marker-end="url(#{id_prefix}-arrow)"/>'
             f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 6:.1f}" text-anchor="middle" font-size="11.5" '
-            f'fill="#212121">{escape(label)}</text></g>')
+            f'fill="#212121">{escape(EDGE_LABELS[kind])}</text></g>')
 
 
 def _node(box: Box, href: str | None, current: bool) -> str:
     document = box.document
-    classes = ["hb-map-node", "hb-map-node--direct" if box.lines[-1][1] == DIRECT else "hb-map-node--nested"]
+    how = box.lines[-1][1]
+    kind = {DIRECT: "direct", NESTED: "nested", OUTSIDE: "outside"}[how]
+    classes = ["hb-map-node", f"hb-map-node--{kind}"]
     if current:
         classes.append("hb-map-node--current")
-    dash = "" if box.lines[-1][1] == DIRECT else ' stroke-dasharray="6 4"'
+    # Cited directly: solid; named only inside another citation: dashed; outside the plan: dotted, grey
+    dash = {"direct": "", "nested": ' stroke-dasharray="6 4"', "outside": ' stroke-dasharray="2 3"'}[kind]
+    fill = "#f2f2f2" if kind == "outside" else "#ffffff"
     shape = (f'<rect class="hb-map-box" x="{box.x:.1f}" y="{box.y:.1f}" width="{NODE_WIDTH}" height="{box.height:.1f}" '
-             f'rx="6" fill="#ffffff" stroke="#424242" stroke-width="{2.5 if current else 1.2}"{dash}/>'
+             f'rx="6" fill="{fill}" stroke="#424242" stroke-width="{2.5 if current else 1.2}"{dash}/>'
              f'<rect class="hb-map-system" x="{box.x:.1f}" y="{box.y:.1f}" width="{SYSTEM_BAR}" height="{box.height:.1f}" '
              f'fill="{SYSTEM_COLOURS.get(document.system, SYSTEM_COLOURS[None])}"/>')
     text_x = box.x + SYSTEM_BAR + PADDING

@@ -14,7 +14,7 @@ from .. import settings
 from ..model.catalogue import NOT_STATED, RELATION_LABELS, Document
 from ..model.citations import Citation
 from ..model.glossary import Abbreviation
-from . import printing
+from . import printing, status
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
@@ -53,7 +53,7 @@ def document_tooltip(document: Document) -> str:
 def plan_inline(text: str, citations: list[Citation], link_of) -> str:
     """The plan's words as Markdown: its *emphasis* kept as HTML, each citation made a link.
 
-    `link_of(citation)` gives the Markdown link target and title of a citation.
+    `link_of(citation)` gives what follows the link's words: "(target "title")", and any attributes.
     """
     out, position, open_marks = [], 0, []
 
@@ -74,7 +74,7 @@ def plan_inline(text: str, citations: list[Citation], link_of) -> str:
 
     for citation in sorted(citations, key=lambda c: c.start):
         out.append(words(text[position:citation.start]))
-        out.append(f"[{md_text(citation.words)}]({link_of(citation)})")
+        out.append(f"[{md_text(citation.words)}]{link_of(citation)}")
         position = citation.end
     out.append(words(text[position:]))
     return "".join(out)
@@ -97,7 +97,8 @@ def _environment() -> jinja2.Environment:
     env.filters["title"] = link_title
     env.filters["plan_words"] = lambda text: plan_inline(text, [], None)
     env.globals.update(NOT_STATED=NOT_STATED, RELATION_LABELS=RELATION_LABELS, link=link,
-                       tooltip=document_tooltip, printing=printing, settings=settings)
+                       tooltip=document_tooltip, printing=printing, settings=settings,
+                       later=status)
     return env
 
 

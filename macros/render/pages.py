@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..model import Handbook
+from ..model.catalogue import NOT_STATED
 from ..model.citations import Citation
-from . import printing
-from .markdown import document_tooltip, link, link_title, plan_inline, render
+from . import printing, status
+from .markdown import link, link_title, plan_inline, render
 
 
 def _context(handbook: Handbook, page: str) -> dict:
@@ -17,7 +18,10 @@ def _inline(handbook: Handbook, page: str):
 
     def link_of(citation: Citation) -> str:
         document = handbook.catalogue.get(citation.document_id)
-        return f"{link(document.src_path, page)} {link_title(document_tooltip(document))}"
+        target = f"({link(document.src_path, page)} {link_title(status.citation_tooltip(handbook, document))})"
+        marker = status.standing_marker(handbook, document)
+        # The marker is shown by CSS from the attribute, so the plan's words stay exactly as written
+        return target + (f'{{ .hb-cite-marked data-hb-marker="{marker}" }}' if marker else "")
 
     return lambda block: plan_inline(block.text, handbook.citations_in_paragraph(block.anchor), link_of)
 
@@ -39,6 +43,8 @@ def document_page(handbook: Handbook, doc_id: str, page: str, neighbourhood: str
     return render("pages/document.md.j2", document=document, backlinks=backlinks,
                   outgoing=[(r, handbook.catalogue.get(r.target)) for r in document.relations],
                   incoming=handbook.catalogue.incoming(doc_id), neighbourhood=neighbourhood,
+                  facts=status.facts_about(handbook, doc_id), notes=status.notes_for(handbook, document),
+                  not_stated=NOT_STATED if document.cited else status.NOT_STATED_BY_SOURCE,
                   **_context(handbook, page))
 
 

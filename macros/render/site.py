@@ -16,7 +16,7 @@ def generated_pages(handbook: Handbook) -> list[tuple[str, str | bytes]]:
     generated: list = [(s.file, f'{{{{ plan_section("{s.id}") }}}}\n') for s in handbook.plan.sections]
     # The front matter gives the browser tab and search result the document's name (not its file name)
     generated += [(d.src_path, f'---\ntitle: {json.dumps(d.name, ensure_ascii=False)}\n---\n\n'
-                               f'{{{{ document_page("{d.id}") }}}}\n') for d in handbook.catalogue.documents]
+                               f'{{{{ document_page("{d.id}") }}}}\n') for d in handbook.catalogue.all]
     generated.append((WHOLE_PLAN_FILE, printing.whole_plan_page()))
     generated.append(calendar_file(handbook))
     return generated

@@ -13,6 +13,7 @@ from ..model import Handbook
 from ..model.catalogue import NOT_STATED, Document
 from ..model.duties import deadlines, mentions
 from ..model.places import Place
+from ..model.status import LATER_RELATIONS
 from ..model.timeline import timeline as documents_by_year
 from ..slugs import slugify
 from . import diagram
@@ -43,11 +44,14 @@ def browse(handbook: Handbook, page: str) -> str:
         ("co-quan", "Cơ quan ban hành", 2, options(d.issuer for d in documents)),
         ("he-thong", "Hệ thống", 3, options(d.system for d in documents)),
         ("cap", "Cấp", 4, options(d.level for d in documents)),
+        # Found outside the plan (data/status.yml), in one phrase per document
+        ("hien-trang", "Hiện trạng", 6, sorted({handbook.status.standing(d.id) for d in documents})),
     ]
     years = sorted({d.date.year for d in documents if d.date})
     undated = any(d.date is None for d in documents)
     return render("components/view_browse.md.j2", documents=documents, filters=filters, years=years,
-                  undated=undated, page=page)
+                  undated=undated, standing=handbook.status.standing,
+                  affected=handbook.status.affected, page=page)
 
 
 def timeline(handbook: Handbook, page: str) -> str:
@@ -56,7 +60,9 @@ def timeline(handbook: Handbook, page: str) -> str:
 
 
 def _edges(handbook: Handbook) -> list[diagram.Edge]:
-    return [diagram.Edge(d.id, r.kind, r.target) for d in handbook.catalogue.documents for r in d.relations]
+    """What the plan states (implements, continues), then what was found later, from the acting side."""
+    edges = [diagram.Edge(d.id, r.kind, r.target) for d in handbook.catalogue.documents for r in d.relations]
+    return edges + [diagram.Edge(r.later, r.kind, r.earlier) for r in handbook.status.relations]
 
 
 def relation_map(handbook: Handbook, page: str, href: Href) -> str:
@@ -65,26 +71,27 @@ def relation_map(handbook: Handbook, page: str, href: Href) -> str:
     direct = handbook.scopes.cited_directly
     edges = _edges(handbook)
     svg = diagram.relation_map(
-        list(catalogue.documents), edges, direct, href, MAP_TITLE,
+        list(catalogue.all), edges, direct, href, MAP_TITLE,
         "Mũi tên đi từ văn bản thực hiện (hoặc tiếp tục thực hiện) tới văn bản được thực hiện. "
         "Khung liền: Kế hoạch viện dẫn trực tiếp; khung nét đứt: chỉ được nêu trong viện dẫn một văn bản khác. "
-        "Danh sách dưới lược đồ nêu cùng nội dung bằng chữ.",
-        "hb-luoc-do", loose_title="Văn bản không có quan hệ thực hiện hay tiếp tục thực hiện trong danh mục")
-    relations = [(catalogue.get(e.source), e.kind, catalogue.get(e.target)) for e in edges]
+        "Mũi tên chấm màu nâu và khung chấm nền xám: tra cứu ngoài Kế hoạch (văn bản thay thế, sửa đổi, "
+        "tiếp tục thực hiện văn bản Kế hoạch viện dẫn). Danh sách dưới lược đồ nêu cùng nội dung bằng chữ.",
+        "hb-luoc-do", loose_title="Văn bản không có quan hệ nào trong danh mục")
+    relations = [(catalogue.get(e.source), diagram.EDGE_LABELS[e.kind], catalogue.get(e.target),
+                  e.kind in LATER_RELATIONS) for e in edges]
     nested = [(catalogue.get(i), [catalogue.get(o) for o in outers])
               for i, outers in handbook.scopes.nested_in.items()]
-    loose = [d for d in catalogue.documents
-             if not d.relations and not catalogue.incoming(d.id)]
+    linked = {e.source for e in edges} | {e.target for e in edges}
+    loose = [d for d in catalogue.documents if d.id not in linked]
     return render("components/view_map.md.j2", svg=svg, relations=relations, nested=nested, loose=loose,
-                  direct=direct, page=page)
+                  direct=direct, outside=len(catalogue.later), page=page)
 
 
 def neighbourhood(handbook: Handbook, doc_id: str, href: Href) -> str:
     """A small SVG of one document and the documents it relates to, both ways ("" when there are none)."""
     catalogue = handbook.catalogue
     document = catalogue.get(doc_id)
-    edges = [diagram.Edge(doc_id, r.kind, r.target) for r in document.relations]
-    edges += [diagram.Edge(source.id, r.kind, doc_id) for r, source in catalogue.incoming(doc_id)]
+    edges = [e for e in _edges(handbook) if doc_id in (e.source, e.target)]
     if not edges:
         return ""
     ids = {doc_id} | {e.source for e in edges} | {e.target for e in edges}
