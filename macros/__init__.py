@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from .model import load_handbook
-from .render import pages, status, views
+from .render import compare, pages, status, views
 from .render.markdown import abbreviation_definitions
 
 
@@ -34,10 +34,29 @@ def define_env(env):
         """A page of the plan's words, with a tooltip on each abbreviation (abbr extension)."""
         return markdown + abbreviations()
 
+    def plan_id(given: str | None) -> str:
+        """A plan's id; the newest plan when none is given (the home page)."""
+        return given or handbook().plans[0].id
+
     @env.macro
-    def plan_section(section_id: str) -> str:
-        """A section of the plan, verbatim, with its citations linked."""
-        return with_abbreviations(pages.plan_section(handbook(), section_id, page()))
+    def plan_section(plan: str, section_id: str) -> str:
+        """A section of a plan, verbatim, with its citations linked."""
+        return with_abbreviations(pages.plan_section(handbook(), plan, section_id, page()))
+
+    @env.macro
+    def plan_overview(plan: str) -> str:
+        """A plan's first page: number, date, title and signer, its sections, its legal basis today."""
+        return with_abbreviations(compare.overview(handbook(), plan, page()))
+
+    @env.macro
+    def plan_compare(plan: str) -> str:
+        """A plan beside the previous plan of its kind: documents, sections, duties."""
+        return compare.comparison(handbook(), plan, page())
+
+    @env.macro
+    def plan_list() -> str:
+        """Every plan of the handbook, newest first."""
+        return pages.plan_list(handbook(), page())
 
     @env.macro
     def document_page(doc_id: str) -> str:
@@ -51,19 +70,19 @@ def define_env(env):
         return pages.document_index(handbook(), page())
 
     @env.macro
-    def plan_identity() -> str:
-        """The plan's number, place and date, title and signer, as issued."""
-        return with_abbreviations(pages.plan_identity(handbook(), page()))
+    def plan_identity(plan: str | None = None) -> str:
+        """A plan's number, place and date, title and signer, as issued (the newest plan's by default)."""
+        return with_abbreviations(pages.plan_identity(handbook(), plan_id(plan), page()))
 
     @env.macro
-    def whole_plan() -> str:
-        """Every section of the plan on one page, for printing."""
-        return with_abbreviations(pages.whole_plan(handbook(), page()))
+    def whole_plan(plan: str) -> str:
+        """Every section of a plan on one page, for printing."""
+        return with_abbreviations(pages.whole_plan(handbook(), plan, page()))
 
     @env.macro
-    def plan_contents() -> str:
-        """Links to every section of the plan."""
-        return pages.plan_contents(handbook(), page())
+    def plan_contents(plan: str | None = None) -> str:
+        """Links to every section of a plan (the newest plan's by default)."""
+        return pages.plan_contents(handbook(), plan_id(plan), page())
 
     @env.macro
     def reference_table() -> str:
@@ -96,9 +115,9 @@ def define_env(env):
         return views.movements(handbook(), page())
 
     @env.macro
-    def legal_status_summary() -> str:
-        """One line: how many cited documents were replaced, amended or continued since the plan."""
-        return status.summary(handbook(), page())
+    def legal_status_summary(plan: str | None = None) -> str:
+        """One line: how many documents a plan cites were replaced, amended or continued since."""
+        return status.summary(handbook(), plan_id(plan), page())
 
     @env.macro
     def reference_status() -> str:

@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros import slugs
@@ -33,6 +34,8 @@ def on_config(config):
     # Validated before any page renders
     handbook = _handbook(config)
     config.nav = expand_nav(config.nav, handbook)
+    # Every address published before leads to its page now (mkdocs-redirects writes the pages)
+    config.plugins["redirects"].config["redirect_maps"] = dict(handbook.redirects)
     # No 404 page: it links by absolute paths, which break under an unknown sub-path and
     # from a folder (file://); the web server shows its own "not found" page instead.
     config.theme.static_templates.discard("404.html")
@@ -40,6 +43,8 @@ def on_config(config):
     return config
 
 
+# Before the plugins' on_files: mkdocs-redirects checks its targets against the pages it sees there
+@event_priority(100)
 def on_files(files, config):
     for path, content in generated_pages(_handbook(config)):
         if files.get_file_from_path(path) is not None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 # The data folder, relative to the project root, and the files in it
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
-PLAN_FILE = "plan.yml"
+PLANS_DIR = "plans"  # one header per plan: data/plans/<plan id>.yml
+PLAN_SCHEMA = "plan.yml"  # the headers' schema: schema/plan.schema.json
+REDIRECTS_FILE = "redirects.yml"
 CATALOGUE_FILE = "documents.yml"
 GLOSSARY_FILE = "glossary.yml"
 DUTIES_FILE = "duties.yml"
@@ -25,17 +27,18 @@ def schema_file(file: str) -> str:
 
 # Generated pages, as paths under docs/
 DOCUMENTS_DIR = "van-ban"
-WHOLE_PLAN_FILE = "ke-hoach/toan-van.md"
+PLANS_FOLDER = "ke-hoach"  # each plan's pages: ke-hoach/<plan id>/
+WHOLE_PLAN_PAGE = "toan-van"  # every section of one plan on one page, for printing
 CALENDAR_FILE = "tra-cuu/han-hoan-thanh.ics"
 DUTIES_PAGE = "tra-cuu/nhiem-vu-thoi-han.md"
 STATUS_PAGE = "tra-cuu/hien-trang.md"
-# The home page shows the plan's identity lines (number, place and date, title) under this id
-IDENTITY_PAGE = "index.md"
+# Each plan's overview page shows its identity lines (number, place and date, title) under this id
 IDENTITY_ANCHOR = "ke-hoach"
 
 # mkdocs.yml's nav names the plan's pages by this placeholder; the build puts the sections there
 PLAN_NAV_PLACEHOLDER = "ke-hoach/"
 
-# The calendar's UIDs must stay the same from build to build: a fixed domain of the handbook's own
-CALENDAR_UID_DOMAIN = "so-tay-dan-van-2022.svhttdl.binhphuoc"
-CALENDAR_PRODUCT = "-//So tay cong tac dan van 2022//Tra cuu//VI"
+# The calendar's UIDs must stay the same from build to build: a fixed domain of the handbook's own, per plan
+CALENDAR_UID_DOMAIN = "so-tay-{plan}.svhttdl.binhphuoc"
+CALENDAR_NAME = "han-hoan-thanh.ics"  # each plan's calendar, in its folder
+CALENDAR_PRODUCT = "-//So tay cong tac dan van//Tra cuu//VI"

@@ -15,7 +15,7 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve_directory
 
 # A test that uses one of these fixtures builds a site or opens Chromium: it is marked so, and
 # `pytest -m "not build and not browser"` leaves it out of the fast subset.
-BUILD_FIXTURES = {"built_site", "synthetic_site"}
+BUILD_FIXTURES = {"built_site", "synthetic_site", "two_site", "five_plans"}
 BROWSER_FIXTURES = {"browser"}
 
 

@@ -40,6 +40,31 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+FIXTURE_PLANS = ROOT / "tests" / "fixtures" / "plans"
+TEST_PLAN = "thu-nghiem-2023"
+
+
+def add_test_plan(project: Path, plan_id: str = TEST_PLAN, year: int | None = None) -> Path:
+    """Put the fictional test plan (tests/fixtures/plans/, never published) into a copy of the project,
+    with its catalogue record and duties. `year`: another copy of it, numbered and dated for that year."""
+    plans = project / "data" / "plans"
+    header = (FIXTURE_PLANS / f"{TEST_PLAN}.yml").read_text(encoding="utf-8")
+    text = (FIXTURE_PLANS / TEST_PLAN / "ke-hoach.txt").read_text(encoding="utf-8")
+    if year:  # the same words, another number and year: "five plans cite it"
+        for old, new in (("07/KH-THUNGHIEM", f"{year % 100:02d}/KH-THUNGHIEM"), ("năm 2023", f"năm {year}")):
+            header, text = header.replace(old, new), text.replace(old, new)
+        header = header.replace(f"source: {TEST_PLAN}/", f"source: {plan_id}/")
+    (plans / plan_id).mkdir(parents=True, exist_ok=True)
+    (plans / plan_id / "ke-hoach.txt").write_text(text, encoding="utf-8")
+    (plans / f"{plan_id}.yml").write_text(header, encoding="utf-8")
+    if plan_id == TEST_PLAN:
+        for extra, target in (("catalogue-extra.yml", "documents.yml"), ("duties-extra.yml", "duties.yml")):
+            lines = (FIXTURE_PLANS / extra).read_text(encoding="utf-8").splitlines(keepends=True)
+            with (project / "data" / target).open("a", encoding="utf-8") as out:
+                out.write("\n" + "".join(line for line in lines if not line.startswith("#")))
+    return project
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Build a project with the same MkDocs as the README commands; never raises."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
@@ -59,9 +84,22 @@ def failing_build(tmp_path: Path, file: str, old: str, new: str) -> str:
     return output
 
 
+REDIRECT_MARK = '<meta http-equiv="refresh"'
+
+
+def _is_redirect(path: Path) -> bool:
+    return REDIRECT_MARK in path.read_text(encoding="utf-8")[:600]
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site, as paths under it."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """Every HTML page of a built site that is a page of the handbook, as paths under it (the small
+    pages that send an old address on to its new page are left out: see redirect_pages)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not _is_redirect(p))
+
+
+def redirect_pages(site: Path) -> list[str]:
+    """The pages written at old addresses (mkdocs-redirects), as paths under the site."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if _is_redirect(p))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -80,26 +80,20 @@ def write_project(destination: Path, count: int) -> Path:
     with (data / "documents.yml").open("w", encoding="utf-8") as out:
         yaml.safe_dump({"documents": real + extra}, out, allow_unicode=True, sort_keys=False, width=1000)
 
-    plan = yaml.safe_load((data / "plan.yml").read_text(encoding="utf-8"))
-    source_path = data / plan["source"]
+    # The extra documents are cited in a part "V" added to the 2022 plan; the automatic cut gives
+    # it a page and one page per group of documents ("1.", "2." …)
+    header = yaml.safe_load((data / "plans" / "dan-van-2022.yml").read_text(encoding="utf-8"))
+    source_path = data / "plans" / header["source"]
     text = source_path.read_text(encoding="utf-8")
     closing = text.index("Nơi nhận:")
     blocks = ["V. Văn bản tham khảo bổ sung (dữ liệu thử)"]
-    pages = [{"id": "v", "file": "ke-hoach/v-tham-khao.md", "nav": "V. Văn bản tham khảo", "starts_with": blocks[0]}]
     for page_number, first in enumerate(range(0, len(extra), DOCUMENTS_PER_PAGE), start=1):
-        heading = f"{page_number}. Nhóm văn bản tham khảo số {page_number}"
-        blocks.append(heading)
-        pages.append({"id": f"v-{page_number}", "file": f"ke-hoach/v-{page_number}.md", "parent": "v",
-                      "nav": heading, "starts_with": heading})
+        blocks.append(f"{page_number}. Nhóm văn bản tham khảo số {page_number}")
         group = extra[first:first + DOCUMENTS_PER_PAGE]
         for start in range(0, len(group), DOCUMENTS_PER_PARAGRAPH):
             cited = "; ".join(c for r in group[start:start + DOCUMENTS_PER_PARAGRAPH] for c in _citations(r))
             blocks.append(f"- Tiếp tục quán triệt và triển khai {cited}.")
     source_path.write_text(text[:closing] + "\n\n".join(blocks) + "\n\n" + text[closing:], encoding="utf-8")
-    closing_page = next(i for i, p in enumerate(plan["pages"]) if p["starts_with"] == "Nơi nhận:")
-    plan["pages"][closing_page:closing_page] = pages
-    with (data / "plan.yml").open("w", encoding="utf-8") as out:
-        yaml.safe_dump(plan, out, allow_unicode=True, sort_keys=False, width=1000)
     return destination
 
 

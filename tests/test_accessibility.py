@@ -78,7 +78,7 @@ FOCUS_STATE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["index.html", "ke-hoach/ii-1-quan-triet-hoc-tap.html", "van-ban/index.html",
+@pytest.mark.parametrize("path", ["index.html", "ke-hoach/dan-van-2022/ii-1-quan-triet-hoc-tap.html", "van-ban/index.html",
                                   "tra-cuu/luoc-do.html", "tra-cuu/bang-tra-van-ban.html"])
 def test_keyboard_focus_is_always_visible(browser, site_url, path):
     context = browser.new_context()
@@ -105,7 +105,7 @@ def test_search_works_from_the_keyboard_alone(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(site_url + "ke-hoach/can-cu.html", wait_until="networkidle")
+        page.goto(site_url + "ke-hoach/dan-van-2022/can-cu.html", wait_until="networkidle")
         page.keyboard.press("/")
         assert page.evaluate("document.activeElement.matches('input.md-search__input')")
         page.keyboard.type("chi thi 16", delay=30)

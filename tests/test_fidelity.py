@@ -8,16 +8,19 @@ from pathlib import Path
 
 import yaml
 
+from macros.model import load_handbook
+
 from helpers import ROOT
 
 SOURCE = ROOT / "data" / "source" / "ke-hoach-cong-tac-dan-van-2022.txt"
+HEADER = ROOT / "data" / "plans" / "dan-van-2022.yml"
 # The plan as received (shared/source), so that the project's copy can never drift.
 RECEIVED_SHA256 = "0697231a35c69105f0dfa0716159043db522f8c750e2b6ed347e3c6b4ff14402"
 
 
 def source_sentences() -> list[str]:
     """The source's sentences with only the README's repairs: page breaks joined, emphasis marks dropped."""
-    config = yaml.safe_load((ROOT / "data" / "plan.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load(HEADER.read_text(encoding="utf-8"))
     text = SOURCE.read_text(encoding="utf-8")
     for ending in config["page_breaks"]:
         text = re.sub(re.escape(ending) + r"\n[ \t]*\n", ending + " ", text)
@@ -31,9 +34,9 @@ def source_sentences() -> list[str]:
 
 def site_text(built_site: Path, page_html) -> str:
     """The reading text of the home page and every plan page, in the plan's order."""
-    config = yaml.safe_load((ROOT / "data" / "plan.yml").read_text(encoding="utf-8"))
+    plan = load_handbook(ROOT).plan("dan-van-2022")
     texts = []
-    for src in ["index.md"] + [p["file"] for p in config["pages"]]:
+    for src in ["index.md"] + [s.file for s in plan.sections]:
         article = page_html(built_site / src.replace(".md", ".html")).select_one("article")
         for permalink in article.select("a.headerlink"):
             permalink.decompose()

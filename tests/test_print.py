@@ -12,7 +12,6 @@ import subprocess
 
 import pytest
 
-from macros import settings
 from macros.errors import DataError
 from macros.model.catalogue import NOT_STATED
 from macros.render import printing
@@ -129,17 +128,19 @@ def assert_appendix(printed: Printed, documents, where: str):
 
 @pytest.mark.parametrize(("section_id", "pages_range"), [("ii-1", (1, 4)), ("iii", (1, 2))])
 def test_a_section_prints_as_an_a4_handout(print_to_pdf, handbook, section_id, pages_range):
-    section = handbook.plan.section(section_id)
+    section = handbook.plans[0].section(section_id)
     printed = print_to_pdf(html_path(section.file))
     assert_clean_a4(printed, section_id)
     assert pages_range[0] <= printed.pages <= pages_range[1], f"{section_id}: {printed.pages} pages"
-    # It names the Department, the plan and itself, then gives the plan's words with every diacritic.
-    header = flat(f"{handbook.plan.department.upper()} {printing.plan_name(handbook.plan)} "
+    # It names the Department, the plan with its number and date, and itself, then gives the plan's
+    # words with every diacritic.
+    plan = handbook.plans[0]
+    header = flat(f"{plan.department.upper()} {printing.plan_name(plan)} Số: {plan.number}, {plan.place_date} "
                   f"{printing.section_caption(section)}")
     assert printed.text.startswith(header), printed.text[:200]
     for block in section.blocks:
         assert plain(block.text) in printed.text, f"{section_id}: missing {block.text[:60]}"
-    cited = handbook.documents_cited_in(section_id)
+    cited = handbook.documents_cited_in(handbook.plans[0].id, section_id)
     if cited:
         assert_appendix(printed, cited, section_id)
     else:
@@ -147,9 +148,9 @@ def test_a_section_prints_as_an_a4_handout(print_to_pdf, handbook, section_id, p
 
 
 def test_the_appendix_gives_each_documents_standing_found_outside_the_plan(print_to_pdf, handbook):
-    text = print_to_pdf("ke-hoach/ii-1-quan-triet-hoc-tap.html").text
+    text = print_to_pdf("ke-hoach/dan-van-2022/ii-1-quan-triet-hoc-tap.html").text
     appendix = text[text.index("Văn bản được viện dẫn trong mục này"):]
-    cited = handbook.documents_cited_in("ii-1")
+    cited = handbook.documents_cited_in(handbook.plans[0].id, "ii-1")
     assert any(handbook.status.affected(d.id) for d in cited)
     for document in cited:
         assert flat(f"Tra cứu ngoài Kế hoạch: {appendix_line(handbook, document)}") in appendix, document.id
@@ -164,7 +165,7 @@ def test_a_replaced_documents_page_prints_its_notice_and_sources(print_to_pdf, h
 
 
 def test_a_section_prints_the_appendix_after_the_plans_words(print_to_pdf, handbook):
-    section = handbook.plan.section("ii-5")
+    section = handbook.plans[0].section("ii-5")
     text = print_to_pdf(html_path(section.file)).text
     last_paragraph = plain(section.paragraphs[-1].text)
     assert text.index(last_paragraph) < text.index("Văn bản được viện dẫn trong mục này")
@@ -175,7 +176,7 @@ def test_a_section_prints_the_appendix_after_the_plans_words(print_to_pdf, handb
 
 
 def test_a_section_prints_black_on_white_in_the_dark_scheme(print_to_pdf, handbook):
-    printed = print_to_pdf(html_path(handbook.plan.section("ii-1").file), "dark")
+    printed = print_to_pdf(html_path(handbook.plans[0].section("ii-1").file), "dark")
     assert_clean_a4(printed, "ii-1 (dark)")
     # Page 1 at 10 dpi in grey levels: a dark page would average far below white.
     pgm = subprocess.run([POPPLER["pdftoppm"], "-gray", "-r", "10", "-f", "1", "-l", "1", str(printed.path)],
@@ -195,22 +196,22 @@ def _pgm(data: bytes) -> tuple[int, int, bytes]:
 # --- The whole plan ----------------------------------------------------------------------------
 
 def test_the_whole_plan_prints_every_section_in_order(print_to_pdf, handbook):
-    printed = print_to_pdf(html_path(settings.WHOLE_PLAN_FILE))
+    printed = print_to_pdf(html_path(handbook.plans[0].whole_plan_file))
     assert_clean_a4(printed, "toàn văn")
     assert 5 <= printed.pages <= 20, f"whole plan: {printed.pages} pages"
     # Page numbers at the top of every page but the first (Nghị định 30/2020/NĐ-CP).
     assert printed.numbered == [False] + [True] * (printed.pages - 1)
     text = printed.text
-    assert text.startswith(flat(f"{handbook.plan.department.upper()} Số: /KH-SVHTTDL")), text[:120]
+    assert text.startswith(flat(f"{handbook.plans[0].department.upper()} Số: /KH-SVHTTDL")), text[:120]
     assert "KẾ HOẠCH Thực hiện công tác dân vận năm 2022" in text
     position = 0
-    for section in handbook.plan.sections:
+    for section in handbook.plans[0].sections:
         for block in section.blocks:
             found = text.find(plain(block.text), position)
             assert found >= position, f"{section.id}: '{block.text[:60]}' missing or out of order"
             position = found
     appendix = text[text.index("Văn bản được viện dẫn trong Kế hoạch", position):]
-    for document in printing.documents_cited_in_plan(handbook):
+    for document in handbook.documents_cited_by(handbook.plans[0].id):
         assert flat(document.name) in appendix
 
 
@@ -219,7 +220,7 @@ def test_a_document_page_prints_cleanly(print_to_pdf, handbook):
     printed = print_to_pdf(html_path(document.src_path))
     assert_clean_a4(printed, document.id)
     assert printed.pages == 1
-    assert printed.text.startswith(flat(f"{handbook.plan.department.upper()} {printing.plan_name(handbook.plan)} "
+    assert printed.text.startswith(flat(f"{handbook.plans[0].department.upper()} {printing.plan_name(handbook.plans[0])} "
                                         "Văn bản được viện dẫn trong Kế hoạch Chỉ thị số 16/CT-TTg"))
     assert "Thủ tướng Chính phủ" in printed.text and "16/05/2016" in printed.text
 
@@ -228,7 +229,7 @@ def test_collapsed_content_prints_open(browser, site_url, handbook, tmp_path):
     """No page has a collapsed block yet; one added to a section must still print in full."""
     page = browser.new_page()
     try:
-        page.goto(site_url + html_path(handbook.plan.section("iii").file))
+        page.goto(site_url + html_path(handbook.plans[0].section("iii").file))
         page.evaluate("""() => document.querySelector("article").insertAdjacentHTML("beforeend",
             '<details><summary>Tóm tắt</summary><p>Nội dung thu gọn vẫn được in.</p></details>')""")
         pdf = tmp_path / "details.pdf"
@@ -246,7 +247,7 @@ def test_the_print_button_prints_and_never_prints_itself(browser, site_url, hand
     context.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
     page = context.new_page()
     try:
-        page.goto(site_url + html_path(handbook.plan.section("ii-1").file))
+        page.goto(site_url + html_path(handbook.plans[0].section("ii-1").file))
         button = page.get_by_role("button", name="In mục này")
         assert button.is_visible()
         button.focus()
@@ -267,7 +268,7 @@ def test_without_javascript_no_dead_print_button_shows(browser, site_url, handbo
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(site_url + html_path(handbook.plan.section("ii-1").file))
+        page.goto(site_url + html_path(handbook.plans[0].section("ii-1").file))
         assert not page.locator("[data-hb-print]").is_visible()
         assert page.locator("article").get_by_role("link", name=printing.WHOLE_PLAN_LINK).is_visible()
     finally:
@@ -277,73 +278,74 @@ def test_without_javascript_no_dead_print_button_shows(browser, site_url, handbo
 # --- The built pages ---------------------------------------------------------------------------
 
 def test_the_whole_plan_page_has_unique_ids_and_every_anchor(built_site, page_html, handbook):
-    article = page_html(built_site / html_path(settings.WHOLE_PLAN_FILE)).select_one("article")
+    article = page_html(built_site / html_path(handbook.plans[0].whole_plan_file)).select_one("article")
     ids = [element["id"] for element in article.select("[id]")]
     assert len(ids) == len(set(ids))
-    assert ids == printing.whole_plan_ids(handbook.plan)
+    assert ids == printing.whole_plan_ids(handbook.plans[0])
     # Its citations link to the document pages, as on the section pages.
-    assert len(article.select('p.hb-para a[href^="../van-ban/"]')) == len(handbook.citations)
+    assert len(article.select('p.hb-para a[href^="../../van-ban/"]')) == len(handbook.citations)
 
 
 def test_the_whole_plan_is_in_the_nav_and_out_of_search(built_site, page_html):
     sidebar = page_html(built_site / "index.html").select_one("nav.md-nav--primary")
-    assert "ke-hoach/toan-van.html" in {a["href"] for a in sidebar.select("a[href]")}
+    assert "ke-hoach/dan-van-2022/toan-van.html" in {a["href"] for a in sidebar.select("a[href]")}
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = [entry["location"] for entry in index["docs"]]
-    assert not [loc for loc in locations if loc.startswith("ke-hoach/toan-van.html")]
-    assert any(loc.startswith("ke-hoach/ii-1-quan-triet-hoc-tap.html") for loc in locations)
+    assert not [loc for loc in locations if loc.startswith("ke-hoach/dan-van-2022/toan-van.html")]
+    assert any(loc.startswith("ke-hoach/dan-van-2022/ii-1-quan-triet-hoc-tap.html") for loc in locations)
     # Neither the print header nor the appendix is indexed: a document's number leads to its own page.
     assert not [loc for loc in locations if "van-ban-duoc-vien-dan" in loc]
     assert not [e for e in index["docs"] if "Mục II.1. Quán triệt" in e["text"]]
 
 
 def test_every_section_page_has_its_print_header_and_appendix(built_site, page_html, handbook):
-    for section in handbook.plan.sections:
+    for section in handbook.plans[0].sections:
         article = page_html(built_site / html_path(section.file)).select_one("article")
         header = article.select_one(".hb-print-only.hb-print-header")
         assert header.get_text(" ", strip=True).endswith(printing.section_caption(section))
         appendix = article.select_one(f"#{printing.appendix_id(section)}").find_parent(class_="hb-cited")
         names = [a.get_text() for a in appendix.select("a.hb-cited-name")]
-        assert names == [d.name for d in handbook.documents_cited_in(section.id)], section.id
+        assert names == [d.name for d in handbook.documents_cited_in(section.plan_id, section.id)], section.id
 
 
 # --- Pure functions ----------------------------------------------------------------------------
 
 def test_plan_name_is_the_title_as_a_sentence(handbook):
-    assert printing.plan_name(handbook.plan) == "Kế hoạch thực hiện công tác dân vận năm 2022"
-    plan = dataclasses.replace(handbook.plan, identity=("Số: 1", "QUY CHẾ *Làm việc của Sở*"))
+    assert printing.plan_name(handbook.plans[0]) == "Kế hoạch thực hiện công tác dân vận năm 2022"
+    plan = dataclasses.replace(handbook.plans[0], identity=("Số: 1", "QUY CHẾ *Làm việc của Sở*"))
     assert printing.plan_name(plan) == "Quy chế làm việc của Sở"
     assert printing.plan_name(dataclasses.replace(plan, identity=("KẾ HOẠCH",))) == "KẾ HOẠCH"
 
 
 def test_captions_and_heading_depths(handbook):
-    assert printing.section_caption(handbook.plan.section("ii-1")) == "Mục II.1. Quán triệt, học tập, tuyên truyền"
-    assert printing.section_caption(handbook.plan.section("can-cu")) == "Mục Căn cứ ban hành"
-    assert printing.heading_depth(handbook.plan.section("ii")) == 2
-    assert printing.heading_depth(handbook.plan.section("ii-1")) == 3
-    assert printing.appendix_id(handbook.plan.section("iii")) == "iii-van-ban-duoc-vien-dan"
+    assert printing.section_caption(handbook.plans[0].section("ii-1")) == "Mục II.1. Quán triệt, học tập, tuyên truyền"
+    assert printing.section_caption(handbook.plans[0].section("can-cu")) == "Mục Căn cứ ban hành"
+    assert printing.heading_depth(handbook.plans[0].section("ii")) == 2
+    assert printing.heading_depth(handbook.plans[0].section("ii-1")) == 3
+    assert printing.appendix_id(handbook.plans[0].section("iii")) == "iii-van-ban-duoc-vien-dan"
 
 
 def test_documents_cited_in_plan_are_each_listed_once_in_plan_order(handbook):
-    cited = printing.documents_cited_in_plan(handbook)
+    cited = handbook.documents_cited_by(handbook.plans[0].id)
     assert len(cited) == len({d.id for d in cited}) == len({c.document_id for c in handbook.citations})
-    first = [d.id for s in handbook.plan.sections for d in handbook.documents_cited_in(s.id)]
+    first = [d.id for s in handbook.plans[0].sections for d in handbook.documents_cited_in(s.plan_id, s.id)]
     assert [d.id for d in cited] == list(dict.fromkeys(first))
     assert cited[0].id == "ke-hoach-01-kh-bcsd-bdvtu"
 
 
 def test_a_repeated_id_on_the_whole_plan_page_stops_the_build(handbook):
-    printing.check_whole_plan_ids(handbook.plan, "data/plan.yml")
-    sections = list(handbook.plan.sections)
+    printing.check_whole_plan_ids(handbook.plans[0])
+    sections = list(handbook.plans[0].sections)
     # A page whose own heading takes the id of another page's title.
     sections[-1] = dataclasses.replace(sections[-1], id="ii-1", heading="Nơi nhận")
-    with pytest.raises(DataError, match=r"data/plan.yml.*trường 'id'.*id bị trùng: ii-1.*Cách sửa"):
-        printing.check_whole_plan_ids(dataclasses.replace(handbook.plan, sections=tuple(sections)), "data/plan.yml")
+    with pytest.raises(DataError, match=r"data/plans/dan-van-2022.yml.*trường 'id'.*id bị trùng: ii-1.*Cách sửa"):
+        printing.check_whole_plan_ids(dataclasses.replace(handbook.plans[0], sections=tuple(sections)))
 
 
 def test_the_whole_plan_page_is_generated_out_of_search_and_put_in_the_nav(handbook):
     generated = dict(pages.generated_pages(handbook))
-    source = generated[settings.WHOLE_PLAN_FILE]
+    source = generated[handbook.plans[0].whole_plan_file]
     assert source.startswith("---\n") and "search:\n  exclude: true\n" in source
-    assert "{{ whole_plan() }}" in source
-    assert pages.plan_nav(handbook)[-1] == {printing.WHOLE_PLAN_NAV: settings.WHOLE_PLAN_FILE}
+    assert '{{ whole_plan("dan-van-2022") }}' in source
+    plan = handbook.plans[0]
+    assert pages.plan_nav(handbook, plan)[-1] == {printing.WHOLE_PLAN_NAV: plan.whole_plan_file}

@@ -20,7 +20,7 @@ VI_SCRIPT = ROOT / "overrides/assets/javascripts/lunr/min/lunr.vi.min.js"
 
 # (query as staff type it, "first" or "top3", pages of which one must be there)
 DOC = "van-ban/"
-PLAN = "ke-hoach/"
+PLAN = "ke-hoach/dan-van-2022/"
 QUERIES = [
     # Document numbers, every common spelling: the document's own page comes first
     ("16/CT-TTg", "first", [DOC + "chi-thi-16-ct-ttg.html"]),

@@ -18,6 +18,7 @@ QUOTE_CONTEXT = 70  # characters of the plan's text quoted on each side of the c
 @dataclass(frozen=True)
 class Citation:
     document_id: str
+    plan_id: str
     section_id: str
     anchor: Anchor  # the paragraph's anchor
     start: int  # offsets of the citing words in the paragraph's source text
@@ -68,21 +69,23 @@ def trie_regex(phrases) -> str:
     return pattern(trie)
 
 
-def find_citations(plan: Plan, catalogue: Catalogue, shown_as: str = shown(CATALOGUE_FILE)) -> tuple[Citation, ...]:
-    """Every citation in the plan, in the plan's order; each catalogued phrase must occur."""
+def find_citations(plans: tuple[Plan, ...], catalogue: Catalogue,
+                   shown_as: str = shown(CATALOGUE_FILE)) -> tuple[Citation, ...]:
+    """Every citation in every plan, in each plan's order; each catalogued phrase must occur in one."""
     pattern, owner = citation_pattern(catalogue)
     citations = []
-    for section in plan.sections:
-        for block in section.paragraphs:
-            for match in pattern.finditer(block.text):
-                citations.append(Citation(owner[match.group(0)], section.id, block.anchor,
-                                          match.start(), match.end(), match.group(0)))
+    for plan in plans:
+        for section in plan.sections:
+            for block in section.paragraphs:
+                for match in pattern.finditer(block.text):
+                    citations.append(Citation(owner[match.group(0)], plan.id, section.id, block.anchor,
+                                              match.start(), match.end(), match.group(0)))
     found = {c.words for c in citations}
     for document in catalogue.documents:
         for phrase in document.citing_phrases:
             if phrase not in found:
                 field = "cited_as" if phrase in document.cited_as else "spellings"
-                raise DataError(shown_as, f"Kế hoạch không có cụm từ viện dẫn '{phrase}'",
+                raise DataError(shown_as, f"không Kế hoạch nào có cụm từ viện dẫn '{phrase}'",
                                 "ghi cách viết đúng từng ký tự như trong Kế hoạch (kể cả dấu cách, chữ hoa)",
                                 record=document.id, field=field, line=document.line)
     return tuple(citations)

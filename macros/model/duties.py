@@ -15,6 +15,7 @@ from .plan import Block, Plan, Section
 from .validation import validate
 
 FIXES = {
+    "plan": "ghi id của một Kế hoạch (tên tệp trong data/plans/, không có .yml)",
     "heading": "ghi neo của đề mục nêu tên đơn vị trong mục IV, ví dụ \"iv-1\"",
     "paragraph": "ghi neo của đoạn Kế hoạch, dạng \"iv-doan-<số>\", ví dụ \"iv-doan-7\"",
     "quote": "chép nguyên văn nhiệm vụ từ Kế hoạch, văn bản thuần trên một dòng",
@@ -32,6 +33,7 @@ class Duty:
 
 @dataclass(frozen=True)
 class Unit:
+    plan: Plan
     name: str  # the plan's heading, without its number: "Văn phòng Sở"
     heading: Block
     section: Section
@@ -40,6 +42,11 @@ class Unit:
     @property
     def slug(self) -> str:
         return slugify(self.name)
+
+    @property
+    def anchor(self) -> str:
+        """The unit's id on the duties page: units of several plans share names."""
+        return f"{self.plan.id}-{self.slug}"
 
 
 def paragraphs_under(section: Section, heading_anchor: str) -> list[Block]:
@@ -71,13 +78,17 @@ def read_deadline(quote: str, shown_as: str, record: str, line: int) -> date | N
                         "chép đúng ngày như trong Kế hoạch", record=record, field="quote", line=line) from None
 
 
-def load_duties(path: Path, schema_path: Path, shown_as: str, plan: Plan) -> tuple[Unit, ...]:
+def load_duties(path: Path, schema_path: Path, shown_as: str, plans: dict[str, Plan]) -> tuple[Unit, ...]:
     data = load_yaml(path, shown_as)
     validate(data, schema_path, shown_as, "units", record_name=lambda raw, n: raw.get("heading") or f"thứ {n}",
              fixes=FIXES, default_fix="sửa theo mẫu ở đầu tệp", missing_fix=None)
     units = []
     for raw in data["units"]:
         anchor, line = raw["heading"], raw[LINE_KEY]
+        plan = plans.get(raw["plan"])
+        if plan is None:
+            raise DataError(shown_as, f"không có Kế hoạch '{raw['plan']}'", FIXES["plan"],
+                            record=anchor, field="plan", line=line)
         try:
             section, heading = plan.block(anchor)
         except KeyError:
@@ -101,14 +112,14 @@ def load_duties(path: Path, schema_path: Path, shown_as: str, plan: Plan) -> tup
                                 f"chép đúng từng chữ của đoạn: \"{plain(block.text)}\"",
                                 record=record, field="quote", line=item_line)
             duties.append(Duty(block, item["quote"], read_deadline(item["quote"], shown_as, record, item_line)))
-        units.append(Unit(name, heading, section, tuple(duties)))
+        units.append(Unit(plan, name, heading, section, tuple(duties)))
     return tuple(units)
 
 
 def mentions(units: tuple[Unit, ...], unit: Unit) -> list[tuple[Unit, Duty]]:
     """Duties of other units whose words name this unit ("qua Văn phòng Sở")."""
     name = unit.name.lower()
-    return [(other, duty) for other in units if other is not unit
+    return [(other, duty) for other in units if other is not unit and other.plan is unit.plan
             for duty in other.duties if name in duty.quote.lower()]
 
 

@@ -24,7 +24,7 @@ class Abbreviation:
     places: tuple[Place, ...]
 
 
-def load_glossary(path: Path, schema_path: Path, shown_as: str, plan: Plan) -> tuple[Abbreviation, ...]:
+def load_glossary(path: Path, schema_path: Path, shown_as: str, plans: tuple[Plan, ...]) -> tuple[Abbreviation, ...]:
     data = load_yaml(path, shown_as)
     validate(data, schema_path, shown_as, "abbreviations", record_name=lambda raw, n: raw.get("abbr") or f"thứ {n}",
              fixes=FIXES, default_fix="sửa theo mẫu ở đầu tệp", missing_fix=None)
@@ -35,7 +35,7 @@ def load_glossary(path: Path, schema_path: Path, shown_as: str, plan: Plan) -> t
             raise DataError(shown_as, f"chữ viết tắt bị lặp lại (đã có ở dòng {seen[abbr]})",
                             "giữ một bản ghi cho mỗi chữ viết tắt", record=abbr, field="abbr", line=line)
         seen[abbr] = line
-        places = find_places(plan, abbr, whole_word=True)
+        places = find_places(plans, abbr, whole_word=True)
         if not places:
             raise DataError(shown_as, f"Kế hoạch không có chữ viết tắt '{abbr}'",
                             "chỉ ghi chữ viết tắt có trong Kế hoạch, đúng từng ký tự (kể cả chữ hoa, dấu '/')",

@@ -35,17 +35,17 @@ def _record_name(raw: dict, position: int) -> str:
     return phrases[0] if isinstance(phrases, list) and phrases else f"thứ {position}"
 
 
-def load_movements(path: Path, schema_path: Path, shown_as: str, plan: Plan) -> tuple[Movement, ...]:
+def load_movements(path: Path, schema_path: Path, shown_as: str, plans: tuple[Plan, ...]) -> tuple[Movement, ...]:
     data = load_yaml(path, shown_as)
     validate(data, schema_path, shown_as, "movements", record_name=_record_name, fixes=FIXES,
              default_fix="sửa theo mẫu ở đầu tệp", missing_fix=None)
     movements = []
     for raw in data["movements"]:
         for phrase in raw["phrases"]:
-            if not find_places(plan, phrase):
+            if not find_places(plans, phrase):
                 raise DataError(shown_as, f"Kế hoạch không có cụm từ \"{phrase}\"",
                                 "chép đúng từng ký tự như trong Kế hoạch (kể cả chữ hoa, dấu phẩy)",
                                 record=raw["phrases"][0], field="phrases", line=raw[LINE_KEY])
         movements.append(Movement(raw["group"], raw["kind"], tuple(raw["phrases"]),
-                                  tuple(find_places(plan, raw["phrases"]))))
+                                  tuple(find_places(plans, raw["phrases"]))))
     return tuple(movements)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..settings import IDENTITY_ANCHOR, IDENTITY_PAGE
+from ..settings import IDENTITY_ANCHOR
 from .anchors import Anchor
 from .plan import Block, Plan, Section
 
@@ -48,13 +48,14 @@ def excerpt(text: str, start: int, end: int, width: int) -> tuple[str, str, str]
 class Place:
     """A paragraph (or heading) of a section page; or, with no section, the plan's identity lines."""
 
+    plan: Plan
     section: Section | None
     anchor: str
     quote: tuple[str, str, str]
 
     @property
     def page(self) -> str:
-        return self.section.file if self.section else IDENTITY_PAGE
+        return self.section.file if self.section else self.plan.overview_file
 
     @property
     def label(self) -> str:
@@ -65,7 +66,7 @@ class Place:
 
 
 def plan_units(plan: Plan) -> list[tuple[Section | None, Block | None, str]]:
-    """Every piece of the plan's text: (section, block, plain text); the identity lines have no section."""
+    """Every piece of a plan's text: (section, block, plain text); the identity lines have no section."""
     units: list = [(None, None, line.replace("*", "")) for line in plan.identity]
     for section in plan.sections:
         units += [(section, block, block.text.replace("*", "")) for block in section.blocks]
@@ -75,16 +76,18 @@ def plan_units(plan: Plan) -> list[tuple[Section | None, Block | None, str]]:
 QUOTE_WIDTH = 60  # characters of context on each side of a phrase found in the plan
 
 
-def find_places(plan: Plan, phrases: str | Iterable[str], whole_word: bool = False) -> list[Place]:
-    """Every paragraph whose text (marks removed) contains one of the phrases, in the plan's order, once."""
+def find_places(plans: tuple[Plan, ...], phrases: str | Iterable[str], whole_word: bool = False) -> list[Place]:
+    """Every paragraph whose text (marks removed) contains one of the phrases: plan by plan, in each
+    plan's order, once."""
     phrases = [phrases] if isinstance(phrases, str) else list(phrases)
     body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     pattern = re.compile(rf"\b(?:{body})\b" if whole_word else f"(?:{body})")
     places, seen = [], set()
-    for section, block, text in plan_units(plan):
-        anchor = block.anchor if block else IDENTITY_ANCHOR
-        match = pattern.search(text)
-        if match and anchor not in seen:
-            seen.add(anchor)
-            places.append(Place(section, anchor, excerpt(text, match.start(), match.end(), QUOTE_WIDTH)))
+    for plan in plans:
+        for section, block, text in plan_units(plan):
+            anchor = block.anchor if block else IDENTITY_ANCHOR
+            match = pattern.search(text)
+            if match and (plan.id, anchor) not in seen:
+                seen.add((plan.id, anchor))
+                places.append(Place(plan, section, anchor, excerpt(text, match.start(), match.end(), QUOTE_WIDTH)))
     return places

@@ -1,19 +1,21 @@
-"""The plan's source text, cut into pages of headings and paragraphs, never reworded."""
+"""A plan: its header, and its source text cut into pages of headings and paragraphs, never reworded."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
+from ..settings import PLANS_FOLDER, WHOLE_PLAN_PAGE
+from ..slugs import fold
 from .anchors import Anchor
+from .cut import PART, SUBSECTION, Cut, cut_plan
 from .loading import LINE_KEY, load_yaml
 from .validation import validate
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
-_PART_HEADING = re.compile(r"^[IVX]+\.\s")
-_ITEM_HEADING = re.compile(r"^\d+\.\s")
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,12 @@ class Block:
 @dataclass(frozen=True)
 class Section:
     id: str
-    file: str
+    file: str  # the page's path under docs/: "ke-hoach/<plan>/<file>.md"
     nav: str
     heading: str | None  # the handbook's own heading, for parts the plan leaves unheaded
     parent: str | None
     blocks: tuple[Block, ...]
+    plan_id: str = ""
 
     @property
     def title(self) -> str:
@@ -57,15 +60,41 @@ class Section:
 
 @dataclass(frozen=True)
 class Plan:
-    department: str  # the issuing Department, as the handbook's brief names it
-    identity: tuple[str, ...]  # number, place and date, title: the blocks before the first page
+    id: str  # the header file's name: the folder of the plan's pages
+    kind: str  # plans of one kind are compared year to year
+    title: str
+    number: str  # as written, without "Số:"
+    place_date: str
+    department: str  # the issuing body
+    signer: str
+    identity: tuple[str, ...]  # number, place and date, title: the blocks before the preamble
     signature: tuple[str, ...]  # the signer's title and name
     sections: tuple[Section, ...]
-    issued: tuple[int, int]  # (year, month)
+    issued: tuple[int, int]  # (year, month), read from the place and date
+    catalogue_id: str | None = None  # the catalogue record that is this plan, if any
+    line: int = 0
 
     def __post_init__(self):
         blocks = {block.anchor: (section, block) for section in self.sections for block in section.blocks}
         object.__setattr__(self, "_blocks", blocks)
+
+    @property
+    def folder(self) -> str:
+        """The folder of the plan's pages under docs/."""
+        return f"{PLANS_FOLDER}/{self.id}"
+
+    @property
+    def overview_file(self) -> str:
+        """The plan's first page: its number, date, title and signer, and its sections."""
+        return f"{self.folder}/index.md"
+
+    @property
+    def whole_plan_file(self) -> str:
+        return f"{self.folder}/{WHOLE_PLAN_PAGE}.md"
+
+    @property
+    def year(self) -> int:
+        return self.issued[0]
 
     def block(self, anchor: str) -> tuple[Section, Block]:
         """The block with this anchor, and its section (KeyError when there is none)."""
@@ -94,65 +123,80 @@ def split_source(text: str) -> list[str]:
     return [b.strip() for b in _BLOCK_SPLIT.split(text.replace("\r\n", "\n")) if b.strip()]
 
 
-def load_plan(plan_path: Path, schema_path: Path, shown_as: str) -> Plan:
-    config = load_yaml(plan_path, shown_as)
-    validate(config, schema_path, shown_as, list_key="pages")
-    source_path = plan_path.parent / config["source"]
-    source_shown = f"{Path(shown_as).parent.as_posix()}/{config['source']}"
+def read_lines(source_path: Path, source_shown: str, page_breaks: list[str], shown_as: str) -> list[str]:
+    """The plan's text as lines (paragraphs, list items), page breaks joined, marks checked."""
     try:
         source = source_path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(shown_as, f"không tìm thấy tệp nguồn '{source_shown}'",
                         "đặt bản Kế hoạch nguyên văn vào đúng đường dẫn 'source'", field="source") from None
-    blocks = join_page_breaks(split_source(source), list(config["page_breaks"]), shown_as)
+    if not source.strip():
+        raise DataError(shown_as, f"tệp nguồn '{source_shown}' không có nội dung",
+                        "chép toàn văn Kế hoạch như đã nhận vào tệp nguồn", field="source")
+    blocks = join_page_breaks(split_source(source), page_breaks, shown_as)
     # Lines inside one block (lists of duties, recipients) are separate paragraphs.
-    units = [line.strip() for block in blocks for line in block.split("\n") if line.strip()]
-    for unit in units:
-        if unit.count("*") % 2:
-            raise DataError(source_shown, f"dấu nhấn mạnh '*' không khép lại trong: {unit[:60]}…",
+    lines = [line.strip() for block in blocks for line in block.split("\n") if line.strip()]
+    for line in lines:
+        if line.count("*") % 2:
+            raise DataError(source_shown, f"dấu nhấn mạnh '*' không khép lại trong: {line[:60]}…",
                             "khôi phục đúng dấu '*' như bản nhận được")
-
-    pages = config["pages"]
-    ids = [p["id"] for p in pages]
-    starts: list[int] = []
-    cursor = 0
-    for page in pages:
-        if ids.count(page["id"]) > 1:
-            raise DataError(shown_as, "id trang bị trùng", "đặt cho mỗi trang một id riêng",
-                            record=page["id"], field="id", line=page[LINE_KEY])
-        if page.get("parent") and page["parent"] not in ids:
-            raise DataError(shown_as, f"trang cha '{page['parent']}' không tồn tại", "sửa 'parent' thành id của một trang",
-                            record=page["id"], field="parent", line=page[LINE_KEY])
-        found = next((i for i in range(cursor, len(units)) if units[i].startswith(page["starts_with"])), None)
-        if found is None:
-            raise DataError(shown_as, f"không tìm thấy đoạn bắt đầu bằng '{page['starts_with']}' sau trang trước",
-                            "ghi đúng nguyên văn phần đầu đoạn mở đầu trang, theo thứ tự của Kế hoạch",
-                            record=page["id"], field="starts_with", line=page[LINE_KEY])
-        starts.append(found)
-        cursor = found + 1
-
-    sections = []
-    for index, page in enumerate(pages):
-        end = starts[index + 1] if index + 1 < len(pages) else len(units)
-        sections.append(_section(page, units[starts[index]:end]))
-    signature = tuple(units[-config["signature_blocks"]:])
-    year, month = (int(p) for p in config["issued"].split("-"))
-    return Plan(department=config["department"], identity=tuple(units[:starts[0]]), signature=signature, sections=tuple(sections),
-                issued=(year, month))
+    return lines
 
 
-def _section(page: dict, units: list[str]) -> Section:
+_MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+
+
+def load_plan(header_path: Path, schema_path: Path, shown_as: str) -> Plan:
+    """One plan from its header (data/plans/<id>.yml) and its text, cut at its own headings."""
+    header = load_yaml(header_path, shown_as)
+    if not isinstance(header, dict):
+        raise DataError(shown_as, "tệp trống hoặc không phải phần đầu của một Kế hoạch",
+                        "ghi phần đầu theo mẫu data/plans/dan-van-2022.yml")
+    validate(header, schema_path, shown_as)
+    plan_id = header_path.stem
+    source_shown = posixpath.normpath(f"{Path(shown_as).parent.as_posix()}/{header['source']}")
+    lines = read_lines(header_path.parent / header["source"], source_shown, list(header["page_breaks"]), shown_as)
+    preamble, cuts = cut_plan(lines, header, shown_as)
+    identity = tuple(lines[:preamble])
+    signature = tuple(lines[-header.get("signature_blocks", 2):])
+
+    def check(field: str, found: bool, problem: str, fix: str):
+        if not found:
+            raise DataError(shown_as, problem, fix, field=field, line=header.get(LINE_KEY))
+
+    plain_identity = " ".join(line.replace("*", "") for line in identity)
+    for field in ("number", "place_date"):
+        check(field, header[field] in plain_identity, f"'{header[field]}' không có trong phần đầu văn bản",
+              "chép đúng như văn bản ghi (phần trước \"Căn cứ\")")
+    check("title", bool(identity) and fold(header["title"]) in fold(identity[-1].replace("*", "")),
+          f"tên '{header['title']}' không khớp tên trong văn bản ('{identity[-1] if identity else ''}')",
+          "chép đúng tên Kế hoạch như văn bản ghi (chữ hoa, chữ thường không quan trọng)")
+    check("signer", header["signer"] == signature[-1].replace("*", ""),
+          f"người ký '{header['signer']}' không khớp dòng cuối văn bản ('{signature[-1]}')",
+          "chép đúng họ tên người ký, như dòng cuối của văn bản")
+    issued = _MONTH_YEAR.search(header["place_date"])
+    check("place_date", issued is not None, "không đọc được tháng và năm ban hành",
+          "ghi địa danh, ngày tháng năm như văn bản, có \"tháng … năm …\"")
+    sections = tuple(_section(cut, lines[cut.start:cut.end], plan_id) for cut in cuts)
+    return Plan(id=plan_id, kind=header["kind"], title=header["title"], number=header["number"],
+                place_date=header["place_date"], department=header["issuer"], signer=header["signer"],
+                identity=identity, signature=signature, sections=sections,
+                issued=(int(issued.group(2)), int(issued.group(1))), catalogue_id=header.get("catalogue"),
+                line=header.get(LINE_KEY) or 0)
+
+
+def _section(cut: Cut, lines: list[str], plan_id: str) -> Section:
     blocks = []
     paragraph = 0
-    for position, unit in enumerate(units):
-        heading = _PART_HEADING.match(unit) or _ITEM_HEADING.match(unit)
-        if heading and position == 0 and not page.get("heading"):
-            blocks.append(Block("title", unit, Anchor.title(page["id"])))
+    for position, line in enumerate(lines):
+        heading = PART.match(line) or SUBSECTION.match(line)
+        if heading and position == 0 and not cut.heading:
+            blocks.append(Block("title", line, Anchor.title(cut.id)))
         elif heading:
-            number = unit.split(".", 1)[0]
-            blocks.append(Block("heading", unit, Anchor.heading(page["id"], number.lower()), number))
+            number = line.split(".", 1)[0]
+            blocks.append(Block("heading", line, Anchor.heading(cut.id, number.lower()), number))
         else:
             paragraph += 1
-            blocks.append(Block("paragraph", unit, Anchor.paragraph(page["id"], paragraph)))
-    return Section(id=page["id"], file=page["file"], nav=page["nav"], heading=page.get("heading"),
-                   parent=page.get("parent"), blocks=tuple(blocks))
+            blocks.append(Block("paragraph", line, Anchor.paragraph(cut.id, paragraph)))
+    return Section(id=cut.id, file=f"{PLANS_FOLDER}/{plan_id}/{cut.file}.md", nav=cut.nav, heading=cut.heading,
+                   parent=cut.parent, blocks=tuple(blocks), plan_id=plan_id)

@@ -43,14 +43,15 @@ class Scopes:
     nested_in: dict[str, list[str]]  # document id → outer documents, for documents cited only inside others
 
 
-def citation_scopes(plan: Plan, catalogue: Catalogue, by_paragraph: dict[str, list[Citation]]) -> Scopes:
+def citation_scopes(plans: tuple[Plan, ...], catalogue: Catalogue,
+                    by_paragraph: dict[tuple[str, str], list[Citation]]) -> Scopes:
     """Example: "Kế hoạch số 193/KH-UBND … về việc thực hiện Chỉ thị số 16/CT-TTg …": the second
     citation lies inside the first one's subject, so it is nested; the plan's other citation of
     Chỉ thị 16/CT-TTg, earlier in the same paragraph, is direct."""
     outer: dict[Citation, Citation | None] = {}
-    for section in plan.sections:
+    for section in (section for plan in plans for section in plan.sections):
         for block in section.paragraphs:
-            cited = by_paragraph.get(block.anchor, [])
+            cited = by_paragraph.get((section.plan_id, block.anchor), [])
             if not cited:
                 continue
             stripped_text = plain_offsets(block.text)  # once per paragraph

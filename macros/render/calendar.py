@@ -7,7 +7,8 @@ from datetime import date
 from .. import settings
 from ..model import Handbook
 from ..model.duties import Unit, deadlines
-from .printing import plan_name
+from ..model.plan import Plan
+from . import printing
 
 
 def ics_text(value: str) -> str:
@@ -29,16 +30,18 @@ def ics_fold(line: str) -> list[str]:
     return pieces
 
 
-def ics_calendar(units: tuple[Unit, ...], plan_name: str, stamp: str, uid_domain: str) -> str:
+def ics_calendar(units: tuple[Unit, ...], name: str, stamp: str) -> str:
     """An RFC 5545 calendar: one all-day VEVENT per deadline, CRLF line endings.
 
     `stamp` is the DTSTAMP (UTC, "YYYYMMDDTHHMMSSZ"): fixed by the caller so that the same data
     always gives the same file. UIDs are derived from the unit and the deadline, so they stay stable.
     """
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{settings.CALENDAR_PRODUCT}",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ics_text('Thời hạn - ' + plan_name)}"]
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{ics_text('Thời hạn - ' + name)}"]
     for unit, duty in deadlines(units):
         day = duty.deadline
+        uid_domain = settings.CALENDAR_UID_DOMAIN.format(plan=unit.plan.id)
+        plan_name = printing.plan_name(unit.plan)
         lines += ["BEGIN:VEVENT",
                   f"UID:{day:%Y%m%d}-{unit.heading.anchor}-{duty.block.anchor}@{uid_domain}",
                   f"DTSTAMP:{stamp}",
@@ -52,9 +55,12 @@ def ics_calendar(units: tuple[Unit, ...], plan_name: str, stamp: str, uid_domain
     return "".join(piece + "\r\n" for line in lines for piece in ics_fold(line))
 
 
-def calendar_file(handbook: Handbook) -> tuple[str, bytes]:
-    """(path under docs/, bytes) of the deadlines calendar; DTSTAMP is fixed by the plan's month."""
-    year, month = handbook.plan.issued
-    text = ics_calendar(handbook.units, plan_name(handbook.plan), f"{year:04d}{month:02d}01T000000Z",
-                        settings.CALENDAR_UID_DOMAIN)
-    return settings.CALENDAR_FILE, text.encode("utf-8")
+def calendar_file(handbook: Handbook, plan: Plan | None = None) -> tuple[str, bytes]:
+    """(path under docs/, bytes) of one plan's deadlines calendar, or of all plans' (no `plan`).
+    DTSTAMP is fixed by the newest plan's month, so the same data always gives the same file."""
+    units = tuple(u for u in handbook.units if plan is None or u.plan is plan)
+    year, month = (plan or handbook.plans[0]).issued
+    name = printing.plan_name(plan) if plan else printing.HANDBOOK_NAME
+    text = ics_calendar(units, name, f"{year:04d}{month:02d}01T000000Z")
+    path = f"{plan.folder}/{settings.CALENDAR_NAME}" if plan else settings.CALENDAR_FILE
+    return path, text.encode("utf-8")

@@ -9,14 +9,17 @@ import re
 from collections import Counter
 
 from ..errors import DataError
-from ..model import Handbook
-from ..model.catalogue import Document
 from ..model.plan import Plan, Section
-from ..settings import PLAN_FILE, shown
+from ..settings import PLANS_DIR, shown
 
 # How the page with every section of the plan, in order, for printing, names itself
+HANDBOOK_NAME = "Sổ tay Kế hoạch công tác dân vận"
 WHOLE_PLAN_TITLE = "Toàn văn Kế hoạch"
 WHOLE_PLAN_NAV = "Toàn văn (để in)"
+OVERVIEW_NAV = "Số, ngày, mục lục"
+PART_OVERVIEW_NAV = "Tổng quan"
+COMPARE_NAV = "So sánh với năm"
+COMPARE_PAGE = "so-sanh"
 WHOLE_PLAN_LINK = "Toàn văn Kế hoạch (để in)"
 # Ids the whole-plan page adds to the plan's own anchors.
 WHOLE_PLAN_OWN_IDS = ("ke-hoach", "van-ban-duoc-vien-dan")
@@ -41,14 +44,6 @@ def section_caption(section: Section) -> str:
     return f"Mục {section.label}"
 
 
-def documents_cited_in_plan(handbook: Handbook) -> list[Document]:
-    """Every document the plan cites, in the order of the plan's sections and paragraphs."""
-    ids: dict[str, None] = {}
-    for section in handbook.plan.sections:
-        ids.update(dict.fromkeys(d.id for d in handbook.documents_cited_in(section.id)))
-    return [handbook.catalogue.get(i) for i in ids]
-
-
 def heading_depth(section: Section) -> int:
     """The heading level of a section's title on the whole-plan page (the plan's title is level 1)."""
     return 3 if section.parent else 2
@@ -69,15 +64,12 @@ def whole_plan_ids(plan: Plan) -> list[str]:
     return [*ids, WHOLE_PLAN_OWN_IDS[1]]
 
 
-def check_whole_plan_ids(plan: Plan, shown_as: str = shown(PLAN_FILE)) -> None:
+def check_whole_plan_ids(plan: Plan, shown_as: str | None = None) -> None:
     """Stop the build if two elements of the whole-plan page would share an id."""
     repeated = sorted(i for i, n in Counter(whole_plan_ids(plan)).items() if n > 1)
     if repeated:
-        raise DataError(shown_as, f"trang toàn văn sẽ có id bị trùng: {', '.join(repeated)}",
+        raise DataError(shown_as or shown(f"{PLANS_DIR}/{plan.id}.yml"),
+                        f"trang toàn văn sẽ có id bị trùng: {', '.join(repeated)}",
                         "đặt cho mỗi trang một id riêng, không trùng với id của đề mục khác", field="id")
 
 
-def whole_plan_page() -> str:
-    """The Markdown source of the whole-plan page: out of search, so no result is listed twice."""
-    return (f"---\ntitle: {WHOLE_PLAN_TITLE}\nsearch:\n  exclude: true\n---\n\n"
-            "{{ whole_plan() }}\n")

@@ -57,7 +57,8 @@ def facts_about(handbook: Handbook, doc_id: str) -> list[Fact]:
     """Everything found later about a document, from its own side, relations first."""
     status = handbook.status
     catalogue = handbook.catalogue
-    year, month = handbook.plan.issued
+    citing = handbook.plans_citing(doc_id)
+    year, month = citing[-1].issued if citing else (0, 0)  # the first plan to cite it
     facts = [_relation_fact(r, catalogue.get(r.later), from_earlier=True, signed=(year, month, 1))
              for r in status.relations_from(doc_id)]
     facts += [_relation_fact(r, catalogue.get(r.earlier), from_earlier=False) for r in status.relations_to(doc_id)]
@@ -120,10 +121,11 @@ def affected_documents(handbook: Handbook) -> list[Document]:
     return [d for d in handbook.catalogue.documents if handbook.status.affected(d.id)]
 
 
-def summary(handbook: Handbook, page: str) -> str:
-    """The home page's one line: how many of the cited documents are affected, checked when."""
-    return markdown.render("components/status_summary.md.j2", affected=affected_documents(handbook),
-                  cited=handbook.catalogue.documents, checked=checked_span(handbook), page=page)
+def summary(handbook: Handbook, plan_id: str, page: str) -> str:
+    """One line: how many of the documents a plan cites are affected, checked when."""
+    cited = handbook.documents_cited_by(plan_id)
+    return markdown.render("components/status_summary.md.j2", affected=[d for d in cited if handbook.status.affected(d.id)],
+                           cited=cited, checked=checked_span(handbook), page=page)
 
 
 def status_page(handbook: Handbook, page: str) -> str:

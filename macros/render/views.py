@@ -24,12 +24,17 @@ MAP_TITLE = "Lược đồ quan hệ giữa các văn bản được Kế hoạc
 Href = Callable[[Document], str]
 
 
-def _places_by_section(places: tuple[Place, ...]) -> list[tuple[str, Place]]:
-    """The first place in each section (or on the home page), with the short label to show."""
+IDENTITY_LABEL = "Số, ngày, tên"
+
+
+def _places_by_section(places: tuple[Place, ...], many_plans: bool) -> list[tuple[str, Place]]:
+    """The first place in each section (or in a plan's identity), with the short label to show:
+    the plan's year first when the handbook holds several plans."""
     seen: dict[str, Place] = {}
     for place in places:
         seen.setdefault(place.page, place)
-    return [(p.section.number or p.section.nav if p.section else "Trang chủ", p) for p in seen.values()]
+    labels = [(p.section.number or p.section.nav if p.section else IDENTITY_LABEL, p) for p in seen.values()]
+    return [(f"{p.plan.year}: {label}" if many_plans else label, p) for label, p in labels]
 
 
 def browse(handbook: Handbook, page: str) -> str:
@@ -39,19 +44,22 @@ def browse(handbook: Handbook, page: str) -> str:
     def options(values) -> list[str]:
         return sorted({v or NOT_STATED for v in values}, key=lambda v: (v == NOT_STATED, slugify(v), v))
 
+    # (id, label, column, values, whether a cell may hold several values)
     filters = [
-        ("loai", "Loại văn bản", 1, options(d.type for d in documents)),
-        ("co-quan", "Cơ quan ban hành", 2, options(d.issuer for d in documents)),
-        ("he-thong", "Hệ thống", 3, options(d.system for d in documents)),
-        ("cap", "Cấp", 4, options(d.level for d in documents)),
+        ("loai", "Loại văn bản", 1, options(d.type for d in documents), False),
+        ("co-quan", "Cơ quan ban hành", 2, options(d.issuer for d in documents), False),
+        ("he-thong", "Hệ thống", 3, options(d.system for d in documents), False),
+        ("cap", "Cấp", 4, options(d.level for d in documents), False),
         # Found outside the plan (data/status.yml), in one phrase per document
-        ("hien-trang", "Hiện trạng", 6, sorted({handbook.status.standing(d.id) for d in documents})),
+        ("hien-trang", "Hiện trạng", 6, sorted({handbook.status.standing(d.id) for d in documents}), False),
+        # The plans that cite it, by year: one plan, or several
+        ("ke-hoach", "Kế hoạch viện dẫn", 7, sorted({str(p.year) for p in handbook.plans}, reverse=True), True),
     ]
     years = sorted({d.date.year for d in documents if d.date})
     undated = any(d.date is None for d in documents)
     return render("components/view_browse.md.j2", documents=documents, filters=filters, years=years,
                   undated=undated, standing=handbook.status.standing,
-                  affected=handbook.status.affected, page=page)
+                  affected=handbook.status.affected, citing=handbook.plans_citing, page=page)
 
 
 def timeline(handbook: Handbook, page: str) -> str:
@@ -105,14 +113,19 @@ def neighbourhood(handbook: Handbook, doc_id: str, href: Href) -> str:
 
 
 def glossary(handbook: Handbook, page: str) -> str:
-    rows = [(entry, _places_by_section(entry.places)) for entry in handbook.glossary]
+    rows = [(entry, _places_by_section(entry.places, len(handbook.plans) > 1)) for entry in handbook.glossary]
     return render("components/view_glossary.md.j2", rows=rows, page=page)
 
 
 def duties(handbook: Handbook, page: str) -> str:
-    units = [(unit, mentions(handbook.units, unit)) for unit in handbook.units]
-    return render("components/view_duties.md.j2", units=units, deadlines=deadlines(handbook.units),
-                  calendar=settings.CALENDAR_FILE, page=page, slugify=slugify)
+    """Every deadline of every plan; then plan by plan (newest first), unit by unit."""
+    plans = []
+    for plan in handbook.plans:
+        units = [(unit, mentions(handbook.units, unit)) for unit in handbook.units if unit.plan is plan]
+        if units:
+            plans.append((plan, units, f"{plan.folder}/{settings.CALENDAR_NAME}"))
+    return render("components/view_duties.md.j2", plans=plans, deadlines=deadlines(handbook.units),
+                  calendar=settings.CALENDAR_FILE, page=page)
 
 
 def movements(handbook: Handbook, page: str) -> str:
@@ -120,5 +133,5 @@ def movements(handbook: Handbook, page: str) -> str:
               ("Phong cách dân vận của Chủ tịch Hồ Chí Minh",
                [m for m in handbook.movements if m.group == "phong-cach"])]
     return render("components/view_movements.md.j2", groups=[g for g in groups if g[1]], page=page,
-                  slugify=slugify)
+                  slugify=slugify, many_plans=len(handbook.plans) > 1)
 

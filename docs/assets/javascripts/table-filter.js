@@ -81,7 +81,11 @@
           if (select.hasAttribute("data-year-column")) {
             return yearOf(row.cells[+select.getAttribute("data-year-column")]) === select.value;
           }
-          return cellText(row.cells[+select.getAttribute("data-column")]) === select.value;
+          var cell = cellText(row.cells[+select.getAttribute("data-column")]);
+          /* A cell that lists several values ("2023, 2022") matches any one of them */
+          return select.hasAttribute("data-several")
+            ? cell.split(/,\s*/).indexOf(select.value) >= 0
+            : cell === select.value;
         });
         if (match && words.length) {
           var haystack = fold(cellText(row));
