@@ -185,6 +185,23 @@ def test_the_duties_calendar_covers_every_plan(two_site):
     assert "@so-tay-dan-van-2022.svhttdl.binhphuoc" in allplans  # the 2022 events keep their UIDs
 
 
+@pytest.mark.build
+def test_a_plan_that_is_a_catalogue_record_is_linked_from_its_page(tmp_path):
+    from bs4 import BeautifulSoup
+    project = add_test_plan(copy_project(tmp_path / "project"))
+    header = project / "data" / "plans" / f"{TEST_PLAN}.yml"
+    header.write_text(header.read_text(encoding="utf-8") + "catalogue: ke-hoach-dan-van-2021\n", encoding="utf-8")
+    assert load_handbook(project).plan_of_record("ke-hoach-dan-van-2021").id == TEST_PLAN
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = "van-ban/ke-hoach-dan-van-2021.html"
+    own = BeautifulSoup((tmp_path / "site" / page).read_text(encoding="utf-8"), "html.parser").select_one(".hb-own-plan a")
+    assert resolve(page, own["href"]) == f"ke-hoach/{TEST_PLAN}/index.html"
+    header.write_text(header.read_text(encoding="utf-8").replace("ke-hoach-dan-van-2021", "khong-co"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"trường 'catalogue'.*không có bản ghi 'khong-co'.*Cách sửa"):
+        load_handbook(project)
+
+
 # ---------------------------------------------------------------- old addresses
 
 def test_every_old_address_leads_to_its_page(built_site, handbook):

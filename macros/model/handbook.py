@@ -109,6 +109,12 @@ def _load(root: Path, _fingerprint: tuple) -> Handbook:
 
     plans = load_plans(data / settings.PLANS_DIR, data / settings.schema_file(settings.PLAN_SCHEMA))
     catalogue = load_catalogue(*where(settings.CATALOGUE_FILE), latest=max(p.issued for p in plans))
+    for plan in plans:
+        if plan.catalogue_id and plan.catalogue_id not in catalogue:
+            raise DataError(settings.shown(f"{settings.PLANS_DIR}/{plan.id}.yml"),
+                            f"không có bản ghi '{plan.catalogue_id}' trong {settings.shown(settings.CATALOGUE_FILE)}",
+                            "ghi id của bản ghi danh mục là chính Kế hoạch này, hoặc xóa dòng 'catalogue'",
+                            field="catalogue", line=plan.line)
     citations = find_citations(plans, catalogue, settings.shown(settings.CATALOGUE_FILE))
     later, status = load_status(*where(settings.STATUS_FILE), catalogue, today=date.today())
     catalogue = Catalogue(catalogue.documents, later)
