@@ -117,16 +117,26 @@ class LegalStatus:
     relations: tuple[LaterRelation, ...]
     notes: tuple[Note, ...]
 
+    def __post_init__(self):
+        # Indexed once: every citation of every page asks about its document
+        by_earlier: dict[str, list[LaterRelation]] = {}
+        by_later: dict[str, list[LaterRelation]] = {}
+        for relation in self.relations:
+            by_earlier.setdefault(relation.earlier, []).append(relation)
+            by_later.setdefault(relation.later, []).append(relation)
+        object.__setattr__(self, "_from", by_earlier)
+        object.__setattr__(self, "_to", by_later)
+
     def status(self, doc_id: str) -> StatusFact | None:
         return self.statuses.get(doc_id)
 
     def relations_from(self, doc_id: str) -> list[LaterRelation]:
         """What happened to this document later: replaced, amended or continued by another."""
-        return [r for r in self.relations if r.earlier == doc_id]
+        return self._from.get(doc_id, [])
 
     def relations_to(self, doc_id: str) -> list[LaterRelation]:
         """What this (later) document did to earlier ones."""
-        return [r for r in self.relations if r.later == doc_id]
+        return self._to.get(doc_id, [])
 
     def _known(self, doc_id: str) -> set[str]:
         found = {r.kind for r in self.relations_from(doc_id)}
