@@ -159,6 +159,16 @@ def test_the_comparison_page_shows_documents_sections_and_duties(two_site, two_m
     assert "10/03/2023" in duties and "10/03/2022" in duties
 
 
+def test_each_plans_first_page_lists_the_documents_it_cites_by_date(two_site, two_model):
+    from bs4 import BeautifulSoup
+    for plan in two_model.plans:
+        article = BeautifulSoup((two_site / plan.overview_file.replace(".md", ".html")).read_text(encoding="utf-8"),
+                                "html.parser").select_one("article")
+        names = [a.get_text() for a in article.select(".hb-timeline li > a")]
+        assert sorted(names) == sorted(d.name for d in two_model.documents_cited_by(plan.id)), plan.id
+        assert article.find(id="ke-hoach").get_text().rstrip("¶").startswith("KẾ HOẠCH")
+
+
 def test_sections_match_by_heading_words(two_model):
     old, new = two_model.plan(REAL), two_model.plan(TEST_PLAN)
     assert heading_key(old.section("iv")) == heading_key(new.section("v")) == "to chuc thuc hien"

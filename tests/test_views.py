@@ -300,7 +300,7 @@ def test_map_layers_put_acting_documents_left(handbook):
 
 
 def test_timeline_function_orders_and_separates(handbook):
-    years, undated = timeline(handbook.catalogue)
+    years, undated = timeline(handbook.catalogue.documents)
     assert [y for y, _ in years] == sorted(y for y, _ in years)
     assert years[2][1][0].id == "hien-phap-2013"  # year-only date first in its year
     assert {d.id for d in undated} == {d.id for d in handbook.catalogue.documents if d.date is None}

@@ -14,6 +14,7 @@ from ..model import Handbook
 from ..model.catalogue import Document
 from ..model.duties import Unit
 from ..model.plan import Plan, Section
+from ..model.timeline import timeline
 from ..slugs import fold
 from . import site
 from .markdown import render
@@ -23,7 +24,9 @@ def overview(handbook: Handbook, plan_id: str, page: str) -> str:
     plan = handbook.plan(plan_id)
     units = [u for u in handbook.units if u.plan is plan]
     previous = handbook.previous(plan)
-    return render("pages/plan_overview.md.j2", plan=plan, handbook=handbook, page=page,
+    years, undated = timeline(handbook.documents_cited_by(plan.id))
+    return render("pages/plan_overview.md.j2", plan=plan, handbook=handbook, page=page, years=years,
+                  undated=undated, depth=3,
                   calendar=f"{plan.folder}/{settings.CALENDAR_NAME}" if units else None,
                   compare=site.compare_file(plan) if previous else None, previous=previous)
 

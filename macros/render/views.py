@@ -63,8 +63,8 @@ def browse(handbook: Handbook, page: str) -> str:
 
 
 def timeline(handbook: Handbook, page: str) -> str:
-    years, undated = documents_by_year(handbook.catalogue)
-    return render("components/view_timeline.md.j2", years=years, undated=undated, page=page)
+    years, undated = documents_by_year(handbook.catalogue.documents)
+    return render("components/view_timeline.md.j2", years=years, undated=undated, page=page, depth=2)
 
 
 def _edges(handbook: Handbook) -> list[diagram.Edge]:
