@@ -8,11 +8,16 @@ upgrade of Material safe: if one of them fails after an upgrade, search is broke
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from macros.slugs import fold
 
 from helpers import RESULTS_READY, ROOT, mkdocs_build, type_query
 
@@ -67,6 +72,40 @@ QUERIES = [
     ("van phong so", "top3", [PLAN + "iv-to-chuc-thuc-hien.html"]),
 ]
 
+# A document's subject (trích yếu), or most of it, typed as the query, with and without diacritics:
+# the document's own page is in the top 3 and above every plan page, although plan pages quote the
+# same words inside long paragraphs and have long section titles made of the same common words.
+# (wording, the same typed without diacritics, document)
+SUBJECTS = [
+    ("tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước",
+     "tang cuong va doi moi cong tac dan van trong co quan hanh chinh nha nuoc", "chi-thi-16-ct-ttg"),
+    ("quy chế giám sát và phản biện xã hội của mặt trận tổ quốc",
+     "quy che giam sat va phan bien xa hoi cua mat tran to quoc", "quyet-dinh-217-qd-tw"),
+    ("tăng cường kỷ luật, kỷ cương hành chính trên địa bàn tỉnh",
+     "tang cuong ky luat, ky cuong hanh chinh tren dia ban tinh", "chi-thi-18-ct-ubnd"),
+    ("nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp",
+     "nang cao hieu qua cong tac dan van cua co quan nha nuoc cac cap", "ket-luan-114-kl-tw"),
+    ("thực hiện dân chủ trong hoạt động của cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập",
+     "thuc hien dan chu trong hoat dong cua co quan hanh chinh nha nuoc va don vi su nghiep cong lap",
+     "nghi-dinh-04-2015-nd-cp"),
+    ("tăng cường và đổi mới công tác dân vận của Đảng ở vùng đồng bào dân tộc thiểu số",
+     "tang cuong va doi moi cong tac dan van cua dang o vung dong bao dan toc thieu so", "chi-thi-49-ct-tw"),
+    ("tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới",
+     "tang cuong va doi moi su lanh dao cua dang doi voi cong tac dan van trong tinh hinh moi",
+     "nghi-quyet-25-nq-tw"),
+    ("Mặt trận Tổ quốc Việt Nam các đoàn thể chính trị - xã hội và nhân dân tham gia góp ý xây dựng Đảng",
+     "mat tran to quoc viet nam cac doan the chinh tri - xa hoi va nhan dan tham gia gop y xay dung dang",
+     "quyet-dinh-218-qd-tw"),
+]
+SUBJECT_QUERIES = [(typed, DOC + f"{document}.html")
+                   for accented, folded, document in SUBJECTS for typed in (accented, folded)]
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as the search compares them: folded, without punctuation."""
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
 def page_path(href: str, base: str) -> str:
     return urlsplit(href).path.removeprefix(urlsplit(base).path)
 
@@ -93,6 +132,34 @@ def test_query_finds_the_expected_page(search_page, site_url, query, rank, expec
 
 def test_the_suite_is_large_enough():
     assert len(QUERIES) >= 30
+    assert len(SUBJECTS) >= 6
+
+
+def subject_misranked(results: list[str], expected: str) -> str | None:
+    """Why a subject query's results are wrong (None if right): the page in the top 3, no plan page above."""
+    if expected not in results[:3]:
+        return f"expected {expected} in the top 3, got {results[:5]}"
+    plan_pages_above = [page for page in results[:results.index(expected)] if page.startswith(PLAN)]
+    if plan_pages_above:
+        return f"plan pages {plan_pages_above} above {expected}"
+    return None
+
+
+def test_subject_queries_are_the_documents_subjects(built_site, page_html):
+    """Each query of SUBJECTS is, word for word, part of its document's subject on the built page."""
+    for accented, folded, document in SUBJECTS:
+        assert folded == fold(accented)
+        subject = page_html(built_site / DOC / f"{document}.html").select_one("p.hb-subject")
+        assert subject is not None, f"{document}: no subject paragraph (p.hb-subject) on its page"
+        wording, text = " ".join(words(accented)), " ".join(words(subject.get_text(" ")))
+        assert f" {wording} " in f" {text} ", f"{document}: {accented!r} is not in its subject {text!r}"
+
+
+@pytest.mark.parametrize(("query", "expected"), SUBJECT_QUERIES, ids=[q for q, _ in SUBJECT_QUERIES])
+def test_subject_finds_the_documents_page_before_plan_pages(search_page, site_url, query, expected):
+    results = [page_path(r["href"], site_url) for r in type_query(search_page, query)]
+    problem = subject_misranked(results, expected)
+    assert problem is None, f"{query!r}: {problem}"
 
 
 @pytest.mark.parametrize(("query", "written"), [
@@ -196,6 +263,68 @@ def test_document_numbers_rank_first_among_2000_documents(browser, synthetic_sit
             assert len(results) <= 100            # lunr.vi hands Material the best 100 sections only
     finally:
         context.close()
+
+
+def test_subjects_find_the_documents_page_among_2000_documents(browser, synthetic_site):
+    """The same subjects, from file://, among 1,975 synthetic documents whose subjects share their words."""
+    context = browser.new_context()
+    page = context.new_page()
+    base = synthetic_site.as_uri() + "/"
+    problems = []
+    try:
+        page.goto(base + "index.html")
+        for query, expected in SUBJECT_QUERIES:
+            results = [page_path(r["href"], base) for r in type_query(page, query)]
+            problem = subject_misranked(results, expected)
+            if problem:
+                problems.append(f"{query!r}: {problem}")
+    finally:
+        context.close()
+    assert problems == []
+
+
+# Material's search worker (which bundles lunr) and lunr.vi, run in Node: one section with a word
+# 50 times, searched twice. Prints the word's positions in the index after each search.
+SEARCH_TWICE_JS = """
+const fs = require("fs"), vm = require("vm")
+const context = { console, addEventListener() {}, postMessage() {} }
+context.self = context
+vm.createContext(context)
+for (const file of JSON.parse(fs.readFileSync(0, "utf8")))
+  vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file })
+const lunr = context.lunr
+const index = lunr(function () {
+  this.metadataWhitelist = ["position"]
+  this.use(lunr.vi)
+  this.ref("location")
+  this.field("text")
+  this.add({ location: "a", text: Array(50).fill("công tác dân vận").join(" ") })
+})
+const kept = () => ["cong", "tac", "dan", "van"].map(word => index.invertedIndex[word].text.a.position.length)
+const counts = [kept()]
+for (let i = 0; i < 2; i++) {
+  index.search("cong tac dan van")
+  counts.push(kept())
+}
+console.log(JSON.stringify(counts))
+"""
+
+
+def test_searching_leaves_the_index_as_built(built_site):
+    """lunr.vi hands Material at most 32 positions of a word per section; the index keeps them all.
+
+    (lunr's match data can be the index's own posting object; trimming it in place once made
+    every later search see fewer occurrences, and phrases look at every occurrence.)
+    """
+    node = shutil.which("node")
+    assert node, "Node.js is needed for this check"
+    scripts = built_site / "assets/javascripts"
+    files = [str(next((scripts / "workers").glob("search.*.min.js"))),
+             str(scripts / "lunr/min/lunr.stemmer.support.min.js"), str(VI_SCRIPT)]
+    result = subprocess.run([node, "-e", SEARCH_TWICE_JS], input=json.dumps(files), capture_output=True,
+                            text=True, encoding="utf-8", timeout=30, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [[50, 50, 50, 50]] * 3
 
 
 def test_material_internals_the_search_relies_on(built_site):
