@@ -284,6 +284,25 @@ def test_a_number_still_finds_its_document_first_when_five_plans_cite_it(browser
         server.shutdown()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("query", [
+    "tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp",
+    "tang cuong va doi moi cong tac dan van trong co quan hanh chinh nha nuoc, chinh quyen cac cap"])
+def test_a_subject_finds_its_document_above_the_five_plans_quoting_it(browser, five_plans, query):
+    url, server = serve_directory(five_plans)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(url + "index.html")
+        results = [urlsplit(r["href"]).path for r in type_query(page, query)]
+        own = "/van-ban/chi-thi-16-ct-ttg.html"
+        assert own in results[:3], results[:5]
+        assert not [r for r in results[:results.index(own)] if r.startswith("/ke-hoach/")], results[:5]
+    finally:
+        context.close()
+        server.shutdown()
+
+
 # ---------------------------------------------------------------- what is published
 
 def test_the_published_site_carries_only_real_plans(built_site, handbook):
