@@ -249,7 +249,7 @@ def test_results_say_which_plan_they_come_from(browser, two_site, two_model):
         page.goto(url + "index.html")
         type_query(page, "mot cua")
         page.wait_for_selector(".md-search-result__list .hb-result-plan")
-        labels = page.locator(".md-search-result__list a[href*='/ke-hoach/'] .hb-result-plan").all_inner_texts()
+        labels = page.locator(".md-search-result__list a[href*='/ke-hoach/'] .hb-result-plan").all_text_contents()
         assert set(labels) == {p.title for p in two_model.plans}
     finally:
         context.close()
