@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,6 +106,20 @@ def redirect_pages(site: Path) -> list[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep the output readable
         pass
+
+
+@contextmanager
+def served_page(browser, site: Path, path: str = "index.html"):
+    """A Chromium page open at `path` of a built site served on the loopback; closed afterwards."""
+    url, server = serve_directory(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(url + path)
+        yield page
+    finally:
+        context.close()
+        server.shutdown()
 
 
 def serve_directory(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:

@@ -24,7 +24,7 @@ from helpers import (
     copy_project,
     mkdocs_build,
     redirect_pages,
-    serve_directory,
+    served_page,
     site_pages,
     type_query,
 )
@@ -242,18 +242,11 @@ def test_an_old_address_with_an_anchor_opens_the_new_page_from_a_folder(browser,
 
 @pytest.mark.browser
 def test_results_say_which_plan_they_come_from(browser, two_site, two_model):
-    url, server = serve_directory(two_site)
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(url + "index.html")
+    with served_page(browser, two_site) as page:
         type_query(page, "mot cua")
         page.wait_for_selector(".md-search-result__list .hb-result-plan")
         labels = page.locator(".md-search-result__list a[href*='/ke-hoach/'] .hb-result-plan").all_text_contents()
         assert set(labels) == {p.title for p in two_model.plans}
-    finally:
-        context.close()
-        server.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -272,16 +265,9 @@ def five_plans(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("query", ["16/CT-TTg", "chi thi 16", "217- QĐ/TW", "KL 114"])
 def test_a_number_still_finds_its_document_first_when_five_plans_cite_it(browser, five_plans, query):
     assert len(list((five_plans / "ke-hoach").glob("*/index.html"))) == 5
-    url, server = serve_directory(five_plans)
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(url + "index.html")
+    with served_page(browser, five_plans) as page:
         first = urlsplit(type_query(page, query)[0]["href"]).path
         assert first.startswith("/van-ban/"), first
-    finally:
-        context.close()
-        server.shutdown()
 
 
 @pytest.mark.browser
@@ -289,18 +275,11 @@ def test_a_number_still_finds_its_document_first_when_five_plans_cite_it(browser
     "tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp",
     "tang cuong va doi moi cong tac dan van trong co quan hanh chinh nha nuoc, chinh quyen cac cap"])
 def test_a_subject_finds_its_document_above_the_five_plans_quoting_it(browser, five_plans, query):
-    url, server = serve_directory(five_plans)
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        page.goto(url + "index.html")
+    with served_page(browser, five_plans) as page:
         results = [urlsplit(r["href"]).path for r in type_query(page, query)]
         own = "/van-ban/chi-thi-16-ct-ttg.html"
         assert own in results[:3], results[:5]
         assert not [r for r in results[:results.index(own)] if r.startswith("/ke-hoach/")], results[:5]
-    finally:
-        context.close()
-        server.shutdown()
 
 
 # ---------------------------------------------------------------- what is published
