@@ -155,3 +155,19 @@ def type_query(page, query: str) -> list[dict]:
       href: li.querySelector('a').href,
       html: li.innerHTML,
     }))""")
+
+
+# axe-core (npm, tests/package.json) against WCAG 2.1 AA
+AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 AA violations on the page open in Chromium (empty when there are none)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
+        }""", WCAG_TAGS)

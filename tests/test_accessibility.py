@@ -4,20 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ROOT, site_pages
-
-AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " :: " + n.failureSummary)}));
-        }""", WCAG_TAGS)
+from helpers import axe_violations, site_pages
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -21,9 +21,11 @@ from helpers import (
     ROOT,
     TEST_PLAN,
     add_test_plan,
+    axe_violations,
     copy_project,
     mkdocs_build,
     redirect_pages,
+    serve_directory,
     served_page,
     site_pages,
     type_query,
@@ -280,6 +282,27 @@ def test_a_subject_finds_its_document_above_the_five_plans_quoting_it(browser, f
         own = "/van-ban/chi-thi-16-ct-ttg.html"
         assert own in results[:3], results[:5]
         assert not [r for r in results[:results.index(own)] if r.startswith("/ke-hoach/")], results[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_pages_of_several_plans_have_no_wcag_violation(browser, two_site, scheme):
+    pages = [f"ke-hoach/{TEST_PLAN}/so-sanh.html", f"ke-hoach/{TEST_PLAN}/index.html", "index.html",
+             "van-ban/chi-thi-16-ct-ttg.html", "tra-cuu/nhiem-vu-thoi-han.html", "tra-cuu/bang-tra-van-ban.html",
+             "tra-cuu/chu-viet-tat.html", "tra-cuu/phong-trao.html", "van-ban/index.html"]
+    url, server = serve_directory(two_site)
+    context = browser.new_context(color_scheme=scheme, locale="vi-VN")
+    page = context.new_page()
+    try:
+        problems = {}
+        for path in pages:
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            problems[path] = axe_violations(page)
+        assert not any(problems.values()), {p: v for p, v in problems.items() if v}
+    finally:
+        context.close()
+        server.shutdown()
 
 
 # ---------------------------------------------------------------- what is published
