@@ -46,7 +46,7 @@ def define_env(env):
     @env.macro
     def plan_overview(plan: str) -> str:
         """A plan's first page: number, date, title and signer, its sections, its legal basis today."""
-        return with_abbreviations(compare.overview(handbook(), plan, page()))
+        return with_abbreviations(compare.overview(handbook(), plan, page(), href))
 
     @env.macro
     def plan_compare(plan: str) -> str:

@@ -167,7 +167,13 @@ def test_each_plans_first_page_lists_the_documents_it_cites_by_date(two_site, tw
         article = BeautifulSoup((two_site / plan.overview_file.replace(".md", ".html")).read_text(encoding="utf-8"),
                                 "html.parser").select_one("article")
         names = [a.get_text() for a in article.select(".hb-timeline li > a")]
-        assert sorted(names) == sorted(d.name for d in two_model.documents_cited_by(plan.id)), plan.id
+        cited = two_model.documents_cited_by(plan.id)
+        assert sorted(names) == sorted(d.name for d in cited), plan.id
+        # The plan's own map: what it cites, and the documents found later to replace, amend or continue them
+        later = {r.later for d in cited for r in two_model.status.relations_from(d.id)}
+        nodes = {" ".join(t.get_text() for t in g.select("text.hb-map-name"))
+                 for g in article.select("svg.hb-map .hb-map-node")}
+        assert nodes == {d.name for d in cited} | {two_model.catalogue.get(i).name for i in later}, plan.id
         assert article.find(id="ke-hoach").get_text().rstrip("¶").startswith("KẾ HOẠCH")
 
 

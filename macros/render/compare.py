@@ -16,17 +16,18 @@ from ..model.duties import Unit
 from ..model.plan import Plan, Section
 from ..model.timeline import timeline
 from ..slugs import fold
-from . import site
+from . import site, views
 from .markdown import render
 
 
-def overview(handbook: Handbook, plan_id: str, page: str) -> str:
+def overview(handbook: Handbook, plan_id: str, page: str, href) -> str:
+    """`href(document)`: MkDocs' URL of a document's page, for the links inside the plan's map."""
     plan = handbook.plan(plan_id)
     units = [u for u in handbook.units if u.plan is plan]
     previous = handbook.previous(plan)
     years, undated = timeline(handbook.documents_cited_by(plan.id))
     return render("pages/plan_overview.md.j2", plan=plan, handbook=handbook, page=page, years=years,
-                  undated=undated, depth=3,
+                  undated=undated, depth=3, relation_map=views.relation_map(handbook, page, href, plan),
                   calendar=f"{plan.folder}/{settings.CALENDAR_NAME}" if units else None,
                   compare=site.compare_file(plan) if previous else None, previous=previous)
 

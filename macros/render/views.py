@@ -13,6 +13,7 @@ from ..model import Handbook
 from ..model.catalogue import NOT_STATED, Document
 from ..model.duties import deadlines, mentions
 from ..model.places import Place
+from ..model.plan import Plan
 from ..model.status import LATER_RELATIONS
 from ..model.timeline import timeline as documents_by_year
 from ..slugs import slugify
@@ -73,26 +74,35 @@ def _edges(handbook: Handbook) -> list[diagram.Edge]:
     return edges + [diagram.Edge(r.later, r.kind, r.earlier) for r in handbook.status.relations]
 
 
-def relation_map(handbook: Handbook, page: str, href: Href) -> str:
-    """The whole map (SVG) with its text alternative: relations and nested citations as linked lists."""
+def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = None) -> str:
+    """The map (SVG) with its text alternative: relations and nested citations as linked lists.
+    Of every plan's documents, or of what one `plan` cites (with the documents related to them)."""
     catalogue = handbook.catalogue
     direct = handbook.scopes.cited_directly
     edges = _edges(handbook)
+    cited = catalogue.documents
+    if plan is not None:
+        cited = tuple(handbook.documents_cited_by(plan.id))
+        ids = {d.id for d in cited}
+        # What the plan states between its own documents; what was found later about them
+        edges = [e for e in edges if (e.source in ids and e.target in ids)
+                 or (e.kind in LATER_RELATIONS and e.target in ids)]
+    shown = {e.source for e in edges} | {e.target for e in edges} | {d.id for d in cited}
     svg = diagram.relation_map(
-        list(catalogue.all), edges, direct, href, MAP_TITLE,
+        [d for d in catalogue.all if d.id in shown], edges, direct, href, MAP_TITLE,
         "Mũi tên đi từ văn bản thực hiện (hoặc tiếp tục thực hiện) tới văn bản được thực hiện. "
         "Khung liền: Kế hoạch viện dẫn trực tiếp; khung nét đứt: chỉ được nêu trong viện dẫn một văn bản khác. "
         "Mũi tên chấm màu nâu và khung chấm nền xám: tra cứu ngoài Kế hoạch (văn bản thay thế, sửa đổi, "
         "tiếp tục thực hiện văn bản Kế hoạch viện dẫn). Danh sách dưới lược đồ nêu cùng nội dung bằng chữ.",
-        "hb-luoc-do", loose_title="Văn bản không có quan hệ nào trong danh mục")
+        f"hb-luoc-do-{plan.id}" if plan else "hb-luoc-do", loose_title="Văn bản không có quan hệ nào trong danh mục")
     relations = [(catalogue.get(e.source), diagram.EDGE_LABELS[e.kind], catalogue.get(e.target),
                   e.kind in LATER_RELATIONS) for e in edges]
     nested = [(catalogue.get(i), [catalogue.get(o) for o in outers])
-              for i, outers in handbook.scopes.nested_in.items()]
+              for i, outers in handbook.scopes.nested_in.items() if i in shown]
     linked = {e.source for e in edges} | {e.target for e in edges}
-    loose = [d for d in catalogue.documents if d.id not in linked]
+    loose = [d for d in cited if d.id not in linked]
     return render("components/view_map.md.j2", svg=svg, relations=relations, nested=nested, loose=loose,
-                  direct=direct, outside=len(catalogue.later), page=page)
+                  direct=direct, outside=len([d for d in catalogue.later if d.id in shown]), page=page)
 
 
 def neighbourhood(handbook: Handbook, doc_id: str, href: Href) -> str:
