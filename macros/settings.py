@@ -30,7 +30,6 @@ DOCUMENTS_DIR = "van-ban"
 PLANS_FOLDER = "ke-hoach"  # each plan's pages: ke-hoach/<plan id>/
 WHOLE_PLAN_PAGE = "toan-van"  # every section of one plan on one page, for printing
 CALENDAR_FILE = "tra-cuu/han-hoan-thanh.ics"
-DUTIES_PAGE = "tra-cuu/nhiem-vu-thoi-han.md"
 STATUS_PAGE = "tra-cuu/hien-trang.md"
 # Each plan's overview page shows its identity lines (number, place and date, title) under this id
 IDENTITY_ANCHOR = "ke-hoach"

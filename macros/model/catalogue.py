@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
+from ..settings import DOCUMENTS_DIR
 from .loading import LINE_KEY, load_yaml
 from .validation import validate
 
@@ -99,7 +100,7 @@ class Document:
     @property
     def src_path(self) -> str:
         """The generated page's path under docs/."""
-        return f"van-ban/{self.id}.md"
+        return f"{DOCUMENTS_DIR}/{self.id}.md"
 
 
 @dataclass(frozen=True)
