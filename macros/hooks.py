@@ -17,6 +17,7 @@ from macros import slugs
 from macros.errors import DataError
 from macros.model import load_handbook
 from macros.render.site import expand_nav, generated_pages
+from macros.search import site_files as ready_index
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -51,3 +52,17 @@ def on_files(files, config):
             raise PluginError(f"docs/{path} trùng với một trang được tạo tự động: xóa tệp docs/{path}")
         files.append(File.generated(config, path, content=content))
     return files
+
+
+# After Material's search plugin wrote search_index.json (hooks run after the configured plugins)
+@event_priority(-100)
+def on_post_build(config):
+    site = Path(config.site_dir)
+    try:
+        terms = ready_index.write_ready_index(site)
+    except ValueError as error:
+        # Search still works: the search worker builds the index itself, as Material does
+        log.info("handbook: không lập sẵn chỉ mục tìm kiếm (%s); trình duyệt sẽ tự lập", error)
+        return
+    if terms is not None:
+        log.debug("handbook: ready search index, %d terms", terms)

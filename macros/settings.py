@@ -41,3 +41,10 @@ PLAN_NAV_PLACEHOLDER = "ke-hoach/"
 CALENDAR_UID_DOMAIN = "so-tay-{plan}.svhttdl.binhphuoc"
 CALENDAR_NAME = "han-hoan-thanh.ics"  # each plan's calendar, in its folder
 CALENDAR_PRODUCT = "-//So tay cong tac dan van//Tra cuu//VI"
+
+# Material's search index, and the lunr index made from it at build time (macros/search/): JSON for
+# the worker over HTTP, the same as a script for file://. lunr.vi.min.js and search-on-demand.js
+# name these files too.
+SEARCH_INDEX = "search/search_index.json"
+READY_INDEX = "search/ready_index.json"
+READY_INDEX_SCRIPT = "search/ready_index.js"
