@@ -27,6 +27,7 @@ def _write(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        os.chmod(temporary, 0o644)                 # readable by the web server, as the site's other files
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -55,4 +56,4 @@ def write_ready_index(site_dir: Path) -> int | None:
     script = f"self.{SCRIPT_GLOBAL}=JSON.parse({json.dumps(text, ensure_ascii=False)})\n"
     _write(site_dir / settings.READY_INDEX, text)
     _write(site_dir / settings.READY_INDEX_SCRIPT, script)
-    return len(ready["index"]["invertedIndex"])
+    return len(ready["terms"])

@@ -35,12 +35,21 @@
     whenReleased(function () { send.apply(request, body) })
   }
 
-  // file://: Material appends <script src="search/search_index.js"> to the head
+  // file://: Material appends <script src="search/search_index.js"> to the head. The index made
+  // at build time (search/ready_index.js, README "Tìm kiếm") is loaded with it, and run before it,
+  // so it is on the page when the search worker (an iframe here) starts; the worker reads it
+  // there. Over HTTP the worker fetches search/ready_index.json itself.
   var appendChild = Node.prototype.appendChild
   Node.prototype.appendChild = function (child) {
     if (child && child.tagName === "SCRIPT" && INDEX.test(child.getAttribute("src") || "")) {
       var parent = this
-      whenReleased(function () { appendChild.call(parent, child) })
+      whenReleased(function () {
+        var ready = document.createElement("script")
+        ready.src = child.getAttribute("src").replace(/search_index\.js/, "ready_index.js")
+        ready.async = child.async = false             // run in the order appended
+        appendChild.call(parent, ready)
+        appendChild.call(parent, child)
+      })
       return child
     }
     return appendChild.apply(this, arguments)
