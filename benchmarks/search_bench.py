@@ -109,6 +109,39 @@ def latencies(browser, site: Path, over_file: bool = False) -> tuple[list[float]
         server.shutdown()
 
 
+# Focus the search box, type the query at once; ms from the focus to the first result shown.
+FOCUS_JS = """async (query) => {
+  const box = document.querySelector('input.md-search__input')
+  const shown = () => document.querySelector('.md-search-result__list > li')
+  const start = performance.now()
+  box.focus()
+  box.value = query
+  box.dispatchEvent(new KeyboardEvent('keyup', { key: query.slice(-1), bubbles: true }))
+  await new Promise((resolve) => {
+    const observer = new MutationObserver(() => { if (shown()) { observer.disconnect(); resolve() } })
+    observer.observe(document.body, { childList: true, subtree: true })
+    setTimeout(() => { observer.disconnect(); resolve() }, 60000)
+  })
+  return shown() ? performance.now() - start : NaN
+}"""
+
+
+def first_results_after_focus(browser, site: Path, over_file: bool = False, query: str = "chi thi 16") -> float:
+    """ms from `focus` on the search box (the query typed right after) to the first result shown,
+    on a fresh page (nothing cached), over HTTP or from file://. The index loads on focus
+    (search-on-demand.js), so this is loading, building or reading the index, and searching."""
+    url, server = serve(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto((site / "index.html").as_uri() if over_file else url + "index.html", wait_until="load")
+        page.wait_for_timeout(300)                # Material's worker script loaded, page idle
+        return page.evaluate(FOCUS_JS, query)
+    finally:
+        context.close()
+        server.shutdown()
+
+
 def describe(times: list[float], short: bool = False) -> str:
     valid = sorted(t for t in times if t == t)
     p95 = valid[min(len(valid) - 1, int(0.95 * len(valid)))]

@@ -3,7 +3,9 @@
 Folding lives in four places that must agree: macros/slugs.py (slugs and anchors), the search
 worker's lunr.vi.min.js (index and queries), search-highlight.js (words marked on the opened
 page) and table-filter.js (the catalogue table). tests/folding_cases.json is the table; the
-JavaScript folds run in Node (tests/js/fold_harness.mjs), no browser, no build.
+JavaScript folds run in Node (tests/js/fold_harness.mjs), no browser, no build. The table's
+"terms" check the search's whole token rule (fold, edges, zeros) in lunr.vi.min.js and in
+macros/search/tokens.py, which makes the search index at build time.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import unicodedata
 
 import pytest
 
+from macros.search.tokens import term
 from macros.slugs import fold
 
 from helpers import ROOT
 
 TABLE = json.loads((ROOT / "tests/folding_cases.json").read_text(encoding="utf-8"))
 CASES = [tuple(case) for case in TABLE["cases"]]
+TERMS = [tuple(case) for case in TABLE["terms"]]
 HARNESS = ROOT / "tests/js/fold_harness.mjs"
 SCRIPTS = [
     "overrides/assets/javascripts/lunr/min/lunr.vi.min.js",
@@ -34,7 +38,7 @@ def js_folded() -> dict[str, dict[str, str]]:
     """Every input of the table folded by each script: {script: {input: folded}}."""
     node = shutil.which("node")
     assert node, "Node.js is needed for the JavaScript checks (it also installs tests/node_modules)"
-    inputs = [text for text, _ in CASES]
+    inputs = list(dict.fromkeys(text for text, _ in CASES + TERMS))
     result = subprocess.run([node, str(HARNESS)], input=json.dumps(inputs), capture_output=True,
                             text=True, encoding="utf-8", timeout=30, check=False)
     assert result.returncode == 0, result.stderr
@@ -72,7 +76,15 @@ def test_javascript_fold(js_folded, script):
 
 
 def test_every_script_is_checked(js_folded):
-    assert sorted(js_folded) == sorted(SCRIPTS)
+    assert sorted(js_folded) == sorted([*SCRIPTS, "term"])
+
+
+def test_python_term():
+    assert mismatches({text: term(text) for text, _ in TERMS}, TERMS) == []
+
+
+def test_javascript_term(js_folded):
+    assert mismatches(js_folded["term"], TERMS) == []
 
 
 @pytest.mark.build
