@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import zlib
 
-from macros.search.tokens import block_of, js_regex, term, tokenize
+from macros.search.tokens import js_regex, term, tokenize
 
 LUNR_VERSION = "2.3.9"
 MISSING, ITEM, END = "\x01", "\x02", "\x00"  # checksum markers: no value, between list items, end of a value
@@ -78,6 +78,7 @@ def build(search_index: dict) -> dict:
     if any("/" in name for name in fields):
         raise ValueError("a field name with '/'")
     numbers: dict[str, int] = {}
+    terms: dict[str, str] = {}  # token -> term: a few thousand words make up the text
     inverted: dict[str, list[dict[int, list[int]]]] = {}  # term -> per field: document -> positions
     lengths: list[list[int]] = [[] for _ in fields]
     blocks: dict[str, list[int | None]] = {}
@@ -89,12 +90,13 @@ def build(search_index: dict) -> dict:
         for f, name in enumerate(fields):
             if name in doc and doc[name] is None:
                 raise ValueError(f"{ref}: {name} is null")
-            tokens = tokenize(doc.get(name), separator)
+            sizes: list[int | None] = []
+            tokens = tokenize(doc.get(name), separator, sizes)
             if tokens:
-                blocks[f"{name}/{ref}"] = _block_sizes(tokens)
+                blocks[f"{name}/{ref}"] = sizes
             length = 0
             for word, position in tokens:
-                word = term(word)
+                word = terms[word] if word in terms else terms.setdefault(word, term(word))
                 if not word:
                     continue
                 length += 1
@@ -125,15 +127,6 @@ def _positions(found: dict[int, list[int]]) -> str:
     return ";".join(",".join(str(b - a) for a, b in zip([0, *positions], positions, strict=False))
                     for positions in found.values())
 
-
-def _block_sizes(tokens: list[tuple[str, int]]) -> list[int | None]:
-    """lunr.vi's blockSizes: words per block, counted before the pipeline (a block without any: null)."""
-    sizes: list[int | None] = []
-    for _, position in tokens:
-        block = block_of(position)
-        sizes.extend([None] * (block + 1 - len(sizes)))
-        sizes[block] = (sizes[block] or 0) + 1
-    return sizes
 
 
 def dumps(ready: dict) -> str:

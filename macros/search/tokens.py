@@ -14,7 +14,7 @@ tests/folding_cases.json checks it against the JavaScript one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from macros.slugs import fold
 
@@ -100,30 +100,49 @@ def html_blocks(html: str) -> Iterator[tuple[int, int, int, int]]:
         yield block, 1, start, len(html)
 
 
-def split(text: str, separator: re.Pattern, found: Callable[[int, int], None]) -> None:
-    """Material's `H`: found(start, end) for each piece of text between separator matches."""
-    at = position = 0
+def pieces(text: str, separator: re.Pattern) -> list[tuple[int, int]]:
+    """Material's `H`: (start, end) of each piece of text between separator matches."""
+    found, at = [], 0
+    for match in separator.finditer(text):
+        if match.end() == match.start():     # JavaScript steps past an empty match its own way
+            return _pieces_stepwise(text, separator)
+        if at < match.start():
+            found.append((at, match.start()))
+        at = match.end()
+    if at < len(text):
+        found.append((at, len(text)))
+    return found
+
+
+def _pieces_stepwise(text: str, separator: re.Pattern) -> list[tuple[int, int]]:
+    """`H` step by step, as RegExp#exec with lastIndex moves (one past an empty match)."""
+    found, at, position = [], 0, 0
     while True:
         match = separator.search(text, position) if position <= len(text) else None
         end = match.start() if match else len(text)
         if at < end:
-            found(at, end)
+            found.append((at, end))
         if not match:
-            return
+            return found
         at = match.end()
         position = at if match.end() > match.start() else match.start() + 1
 
 
-def tokenize(value: str | list[str] | None, separator: re.Pattern) -> list[tuple[str, int]]:
-    """Material's `ae`: (word lower-cased, position) for a field's value (a string, or a list)."""
+def tokenize(value: str | list[str] | None, separator: re.Pattern,
+             sizes: list[int | None] | None = None) -> list[tuple[str, int]]:
+    """Material's `ae`: (word lower-cased, position) for a field's value (a string, or a list).
+
+    `sizes`, if given, receives lunr.vi's block sizes: words per block (None: a block without any)."""
     tokens: list[tuple[str, int]] = []
     if value is None:
         return tokens
     counts: list[int] = []                   # entries of each block in Material's highlight table
+    words: list[int | None] = []
     for item in value if isinstance(value, list) else [value]:
         if not isinstance(item, str):
             raise ValueError(f"not text: {item!r}")
         units, offset = utf16(item), len(counts)
+        astral = units is not item and len(units) != len(item)
         for block, kind, start, end in html_blocks(units):
             block += offset
             while len(counts) <= block:
@@ -131,13 +150,27 @@ def tokenize(value: str | list[str] | None, separator: re.Pattern) -> list[tuple
             if kind != 1:
                 counts[block] += 1
                 continue
-            text = units[start:end]
-
-            def word(first: int, last: int, block=block, text=text) -> None:
-                counts[block] += 1
-                tokens.append((_joined(text[first:last]).lower(), _int32(block << 20 | counts[block] - 1)))
-            split(text, separator, word)
+            text, index, base = units[start:end], counts[block], _int32(block << 20)
+            found = pieces(text, separator)
+            for first, last in found:
+                word = text[first:last]
+                position = base | index if index < 0x100000 else _int32(base | index)
+                tokens.append(((_joined(word) if astral else word).lower(), position))
+                index += 1
+            if found:
+                counts[block] = index
+                at = block_of(base)          # lunr.vi counts by `position >>> 20`
+                words.extend([None] * (at + 1 - len(words)))
+                words[at] = (words[at] or 0) + len(found)
+    if sizes is not None:
+        sizes[:] = _trimmed(words)
     return tokens
+
+
+def _trimmed(words: list[int | None]) -> list[int | None]:
+    while words and words[-1] is None:
+        words.pop()
+    return words
 
 
 def _int32(value: int) -> int:
