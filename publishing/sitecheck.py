@@ -1,4 +1,5 @@
-"""Checks of a built site before it is published: every link stays inside the site and resolves.
+"""Checks of a built site before it is published: every link stays inside the site and resolves,
+and the search index made at build time is there and made from this site's search index.
 
 Plain standard library (no MkDocs, no BeautifulSoup), so the publish command needs nothing more
 than the build does. A link must be relative: the site is served under any sub-path and opened
@@ -7,11 +8,15 @@ from a folder (file://), where "/…" and "http://…" break or leave the intran
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from macros import settings
+from macros.search.ready_index import stamp
 
 # Attributes that make the browser fetch or navigate to another address
 LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
@@ -68,13 +73,32 @@ def check_site(site: Path, scans: dict[str, PageScan] | None = None) -> list[Pro
     scans = scans if scans is not None else scan_site(site)
     if "index.html" not in scans:
         return [Problem("index.html", "", "thiếu trang chủ")]
-    problems = []
+    problems = _search_problems(site)
     for page, scan in scans.items():
         for link in scan.links:
             reason = _link_problem(site, scans, page, link)
             if reason:
                 problems.append(Problem(page, link, reason))
     return problems
+
+
+def _search_problems(site: Path) -> list[Problem]:
+    """The ready search index (macros/search/) next to search_index.json, made from it. Without it
+    search still works, the browser building the index as Material does, but slowly at scale."""
+    source = site / settings.SEARCH_INDEX
+    if not source.is_file():
+        return []
+    problems = []
+    for name in (settings.READY_INDEX, settings.READY_INDEX_SCRIPT):
+        if not (site / name).is_file():
+            problems.append(Problem(name, "", "thiếu chỉ mục tìm kiếm lập sẵn"))
+    if problems:
+        return problems
+    index = json.loads(source.read_text(encoding="utf-8"))
+    ready = json.loads((site / settings.READY_INDEX).read_text(encoding="utf-8"))
+    if ready.get("stamp") != stamp(index["config"], index["docs"]):
+        return [Problem(settings.READY_INDEX, "", "chỉ mục tìm kiếm lập sẵn không khớp search_index.json")]
+    return []
 
 
 def _link_problem(site: Path, scans: dict[str, PageScan], page: str, link: str) -> str | None:

@@ -23,6 +23,7 @@ from test_search import QUERIES, SUBJECT_QUERIES, VI_SCRIPT
 from macros.search.ready_index import build, checksum
 from macros.search.site_files import write_ready_index
 from macros.search.tokens import js_regex, term, tokenize
+from publishing.sitecheck import check_site
 
 from helpers import ROOT, type_query
 
@@ -118,6 +119,23 @@ def test_tokens_and_positions():
     assert [term(t) for t in ("QĐ,", "04", "0", "(2015)", "…", "Đảng")] == ["qd", "4", "0", "2015", "", "dang"]
     assert checksum({"fields": {"title": {}}}, [{"location": "a", "title": "\U0001f600"}]) != checksum(
         {"fields": {"title": {}}}, [{"location": "a", "title": "\U0001f601"}])
+
+
+def test_the_publish_check_wants_the_ready_index_of_this_search_index(tmp_path):
+    (tmp_path / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "search").mkdir()
+    source = tmp_path / "search/search_index.json"
+    source.write_text(json.dumps(CASES), encoding="utf-8")
+    assert [p.page for p in check_site(tmp_path)] == ["search/ready_index.json", "search/ready_index.js"]
+    assert write_ready_index(tmp_path) and check_site(tmp_path) == []
+    assert oct((tmp_path / "search/ready_index.json").stat().st_mode & 0o777) == oct(0o644)
+    source.write_text(json.dumps(dict(CASES, docs=CASES["docs"][1:])), encoding="utf-8")
+    assert "không khớp" in str(check_site(tmp_path)[0])
+    # A search index the port does not cover: no ready index (the worker builds), none left behind
+    source.write_text(json.dumps(dict(CASES, docs=[*CASES["docs"], CASES["docs"][0]])), encoding="utf-8")
+    with pytest.raises(ValueError, match="not unique"):
+        write_ready_index(tmp_path)
+    assert not (tmp_path / "search/ready_index.json").exists() and not (tmp_path / "search/ready_index.js").exists()
 
 
 def test_material_internals_the_ready_index_relies_on():
