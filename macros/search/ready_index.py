@@ -15,8 +15,7 @@ neither Material's tokenizer nor its positions, and rounds scores half to even w
 rounds half up.
 
 The stamp: lunr's version, the separator and fields of the search configuration, the number of
-documents and an Adler-32 checksum over their text (the same sum lunr.vi.min.js computes, over
-UTF-16 code units, low byte first).
+documents and an Adler-32 checksum of their text in UTF-8 (lunr.vi.min.js computes the same sum).
 """
 
 from __future__ import annotations
@@ -53,7 +52,7 @@ def checksum(config: dict, docs: list[dict]) -> int:
             parts.append(END)
         boost = doc.get("boost")
         parts += [MISSING if boost is None else _js_number(boost), END]
-    return zlib.adler32("".join(parts).encode("utf-16-le", "surrogatepass"))
+    return zlib.adler32("".join(parts).encode("utf-8", "surrogatepass"))
 
 
 def stamp(config: dict, docs: list[dict]) -> dict:
@@ -64,13 +63,19 @@ def stamp(config: dict, docs: list[dict]) -> dict:
 def build(search_index: dict) -> dict:
     """The ready index of search_index.json: what lunr's Builder#add gathers, compact.
 
-    {"stamp", "terms": lunr's terms in the order it numbers them (first seen), "postings": per term,
-    per field, [document number - previous one, occurrences, …], "positions": per term, per field,
-    the positions of each document ("," between the differences from the previous position, ";"
-    between documents), "lengths": per field, each document's number of words, "blocks": lunr.vi's
-    viBlocks}. Documents are numbered in search_index.json's order. The worker computes the scores
-    itself (lunr's createFieldVectors, Math.log): a float computed once, the same way, is the same.
-    Raises ValueError when the index holds what the port does not cover (the worker then builds).
+    Mostly text, which the browser reads fast, taken apart only for the terms and sections a
+    search reaches. Documents are numbered in search_index.json's order, terms in the order lunr
+    numbers them (first seen); "a,b,c" lists hold differences from the previous number.
+      terms      the terms, numbered
+      found      per term, how many sections have it (in any field): lunr's document frequency
+      postings   per term, per field: "document,position,position,…;document,…" (the document's
+                 number, then its positions of the term)
+      vectors    per field, per document: "term,count,term,count,…", terms in increasing order
+      lengths    per field, per document: its number of words (after lunr.vi's pipeline)
+      blocks     lunr.vi's viBlocks
+    The worker computes the scores itself (lunr's createFieldVectors, Math.log): a float computed
+    once, the same way, is the same. Raises ValueError when the index holds what the port does
+    not cover (the worker then builds).
     """
     config, docs = search_index["config"], search_index["docs"]
     separator = js_regex(config["separator"])
@@ -80,6 +85,8 @@ def build(search_index: dict) -> dict:
     numbers: dict[str, int] = {}
     terms: dict[str, str] = {}  # token -> term: a few thousand words make up the text
     inverted: dict[str, list[dict[int, list[int]]]] = {}  # term -> per field: document -> positions
+    numbered: dict[str, int] = {}
+    vectors: list[list[str]] = [[] for _ in fields]
     lengths: list[list[int]] = [[] for _ in fields]
     blocks: dict[str, list[int | None]] = {}
     for number, doc in enumerate(docs):
@@ -94,39 +101,44 @@ def build(search_index: dict) -> dict:
             tokens = tokenize(doc.get(name), separator, sizes)
             if tokens:
                 blocks[f"{name}/{ref}"] = sizes
-            length = 0
+            counts: dict[int, int] = {}
             for word, position in tokens:
                 word = terms[word] if word in terms else terms.setdefault(word, term(word))
                 if not word:
                     continue
-                length += 1
                 postings = inverted.get(word)
                 if postings is None:
                     postings = inverted[word] = [{} for _ in fields]
+                    numbered[word] = len(numbered)
                 postings[f].setdefault(number, []).append(position)
-            lengths[f].append(length)
+                at = numbered[word]
+                counts[at] = counts.get(at, 0) + 1
+            vectors[f].append(_differences([n for pair in sorted(counts.items()) for n in pair], step=2))
+            lengths[f].append(sum(counts.values()))
     return {
         "stamp": stamp(config, docs),
         "terms": list(inverted),
-        "postings": [[_counts(found) for found in postings] for postings in inverted.values()],
-        "positions": [[_positions(found) for found in postings] for postings in inverted.values()],
+        "found": [sum(len(found) for found in postings) for postings in inverted.values()],
+        "postings": [[_postings(found) for found in postings] for postings in inverted.values()],
+        "vectors": vectors,
         "lengths": lengths,
         "blocks": blocks,
     }
 
 
-def _counts(found: dict[int, list[int]]) -> list[int]:
-    flat, previous = [], 0
+def _differences(numbers: list[int], step: int = 1) -> str:
+    """"a,b,c" with every step-th number as the difference from the one step places before."""
+    return ",".join(str(n - numbers[i - step]) if i % step == 0 and i >= step else str(n)
+                    for i, n in enumerate(numbers))
+
+
+def _postings(found: dict[int, list[int]]) -> str:
+    entries, previous = [], 0
     for number, positions in found.items():
-        flat += [number - previous, len(positions)]
+        steps = [b - a for a, b in zip([0, *positions], positions, strict=False)]
+        entries.append(",".join(map(str, [number - previous, *steps])))
         previous = number
-    return flat
-
-
-def _positions(found: dict[int, list[int]]) -> str:
-    return ";".join(",".join(str(b - a) for a, b in zip([0, *positions], positions, strict=False))
-                    for positions in found.values())
-
+    return ";".join(entries)
 
 
 def dumps(ready: dict) -> str:

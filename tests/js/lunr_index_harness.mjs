@@ -15,6 +15,7 @@ const request = JSON.parse(readFileSync(0, "utf8"))
 let handler, built
 const context = {
   console,
+  TextEncoder,                                       // a worker has it; a bare Node context does not
   addEventListener: (type, listener) => { if (type === "message") handler = listener },
   postMessage: () => {},
   importScripts: (...urls) => {
