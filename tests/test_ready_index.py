@@ -77,7 +77,7 @@ def test_ready_index_is_the_browsers_index():
     assert len(built["index"]["invertedIndex"]) > 50
 
 
-@pytest.mark.parametrize("change", ["text", "location", "count", "separator", "boost"])
+@pytest.mark.parametrize("change", ["text", "location", "count", "separator", "boost", "damaged"])
 def test_a_ready_index_that_does_not_match_is_not_used(change):
     ready = build(CASES)
     docs = [dict(doc) for doc in CASES["docs"]]
@@ -89,6 +89,8 @@ def test_a_ready_index_that_does_not_match_is_not_used(change):
         docs[0]["location"] += "x"
     elif change == "count":
         docs.pop()
+    elif change == "damaged":     # the stamp matches, a part is cut short
+        ready["vectors"][0].pop()
     elif change == "separator":
         config["separator"] = "[\\s\\-]+"
     else:
