@@ -10,9 +10,9 @@ token rule, each term's documents and positions, terms numbered in the order lun
 The rest (scores, lunr's objects) the worker makes from it in a few milliseconds (lunr.vi.min.js),
 with lunr's own code and numbers, so scores are the browser's bit for bit. lunr's Index#toJSON
 was not shipped: with every position and document address spelt out it is 5 times the size of
-search_index.json, longer to read than to build. The `lunr` package on PyPI was not used: it has
-neither Material's tokenizer nor its positions, and rounds scores half to even where lunr.js
-rounds half up.
+search_index.json, longer to read than to build. The `lunr` package on PyPI (lunr.py) was not
+used: it has neither Material's tokenizer nor its positions, and its builder (as read) does not
+round scores as lunr.js does (Math.round(score * 1000) / 1000); scores are made in the worker.
 
 The stamp: lunr's version, the separator and fields of the search configuration, the number of
 documents and an Adler-32 checksum of their text in UTF-8 (lunr.vi.min.js computes the same sum).
