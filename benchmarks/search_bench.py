@@ -9,6 +9,7 @@ same pages (plain `- search`, Material's own lunr.vi). It prints the size of sea
 (raw and gzip) of both, and, typing queries into the search box of each in Chromium one key at
 a time, the time from each keyup to the results being rendered (median, p95, max), over HTTP
 for both and from file:// (search worker in an iframe) for the handbook.
+`keystroke_latency(browser, site, over_file)` gives the per-keystroke times alone, for other benchmarks.
 Not a test: nothing here asserts a timing. Goals: <= 100 ms per keystroke at 2,000
 records; index <= 1.2 x Material's plain index.
 """
