@@ -11,6 +11,7 @@ a time, the time from each keyup to the results being rendered (median, p95, max
 for both and from file:// (search worker in an iframe) for the handbook; and the time from the
 search box's focus to the first results on a fresh page (first_results_after_focus), with the
 size of the ready-made index (search/ready_index.json, README "Tìm kiếm").
+`keystroke_latency(browser, site, over_file)` gives the per-keystroke times alone, for other benchmarks.
 Not a test: nothing here asserts a timing. Goals: <= 100 ms per keystroke at 2,000
 records; index <= 1.2 x Material's plain index.
 """
@@ -93,26 +94,49 @@ def ready_index_size(site: Path) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, 9)) if data else 0
 
 
-def latencies(browser, site: Path, over_file: bool = False) -> tuple[list[float], float]:
-    """(per-keystroke ms over QUERIES, ms until the first results after page load)."""
+def open_search(browser, site: Path, over_file: bool = False):
+    """A page of `site` with the search index loaded (first results shown); (page, server, ms from
+    load to the first results). Over HTTP from a local server, or from the folder (file://)."""
     url, server = serve(site)
     page = browser.new_page()
-    try:
-        page.goto((site / "index.html").as_uri() if over_file else url + "index.html")
-        start = page.evaluate("performance.now()")
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.fill("kế hoạch")
+    page.goto((site / "index.html").as_uri() if over_file else url + "index.html")
+    start = page.evaluate("performance.now()")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("kế hoạch")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__list > li", timeout=60_000)
+    return page, server, page.evaluate("performance.now()") - start
+
+
+def type_queries(page, queries: list[str] = QUERIES) -> list[float]:
+    """Type each query one key at a time into an open search; per keystroke, ms to results."""
+    box = page.locator("input.md-search__input")
+    times: list[float] = []
+    for query in queries:
+        box.fill("")
         box.press("End")
-        page.wait_for_selector(".md-search-result__list > li", timeout=60_000)
-        ready = page.evaluate("performance.now()") - start
-        times: list[float] = []
-        for query in QUERIES:
-            box.fill("")
-            box.press("End")
-            page.wait_for_timeout(200)
-            times += page.evaluate(TYPE_JS, query)
-        return times, ready
+        page.wait_for_timeout(200)
+        times += page.evaluate(TYPE_JS, query)
+    return times
+
+
+def keystroke_latency(browser, site: Path, over_file: bool = False, rounds: int = 1,
+                      queries: list[str] = QUERIES) -> list[float]:
+    """Per-keystroke ms from keyup to results rendered, typing `queries` `rounds` times in one page."""
+    page, server, _ = open_search(browser, site, over_file)
+    try:
+        return [t for _ in range(rounds) for t in type_queries(page, queries)]
+    finally:
+        page.close()
+        server.shutdown()
+
+
+def latencies(browser, site: Path, over_file: bool = False) -> tuple[list[float], float]:
+    """(per-keystroke ms over QUERIES, ms until the first results after page load)."""
+    page, server, ready = open_search(browser, site, over_file)
+    try:
+        return type_queries(page), ready
     finally:
         page.close()
         server.shutdown()
