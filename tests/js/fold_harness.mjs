@@ -43,7 +43,7 @@ function lunrViTerm() {
   const lunr = {
     Pipeline: { registerFunction: (fn, label) => { registered[label] = fn } },
     Query: { prototype: { clause() {} } },
-    Index: { prototype: { search() {} } },
+    Index: { prototype: { search() {}, query() {} } },
   }
   const path = SCRIPTS[0]
   vm.runInNewContext(readFileSync(new URL(path, ROOT), "utf8"), { self: { lunr } }, { filename: path })
