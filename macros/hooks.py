@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from macros import slugs
 from macros.errors import DataError
 from macros.model import load_handbook
+from macros.render.shared_nav import SharedNavigation
 from macros.render.site import expand_nav, generated_pages
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -71,3 +72,8 @@ def _url(files, document, page: File) -> str:
         raise PluginError(f"Không có trang {document.src_path} cho một liên kết trên trang {page.src_uri}")
     return target.url_relative_to(page)
 
+
+def on_env(env, config, files):
+    # The navigation of the pages outside it, written once per folder (overrides/partials/nav.html)
+    env.globals["handbook_nav"] = SharedNavigation()
+    return env
