@@ -127,5 +127,8 @@ def test_the_navigation_is_written_once_per_folder_for_the_pages_outside_it():
     assert shared.key(outside[0], nav) == shared.key(outside[1], nav) == "van-ban"
     assert shared.key(SimpleNamespace(url="index.html"), nav) == ""
     assert not shared.has("van-ban")
-    assert shared.keep("van-ban", "<nav>…</nav>") == "<nav>…</nav>"
-    assert shared.has("van-ban") and shared.get("van-ban") == "<nav>…</nav>"
+    # Kept without its indentation: a line break is all the browser sees of it
+    assert shared.keep("van-ban", "<nav>\n  <ul>\n    \n    <li>Mục</li>\n  </ul>\n</nav>") == \
+        "<nav>\n<ul>\n<li>Mục</li>\n</ul>\n</nav>"
+    assert shared.has("van-ban") and shared.get("van-ban") == "<nav>\n<ul>\n<li>Mục</li>\n</ul>\n</nav>"
+    assert shared.keep(None, "<nav>\n  </nav>") == "<nav>\n</nav>" and not shared.has("")
