@@ -1,5 +1,8 @@
 """mkdocs-macros entry point: it only registers macros; the logic lives in plain modules.
 
+The macros serve the hand-written pages of docs/. The generated pages (plans' sections, documents)
+arrive already rendered (macros/render/site.py) and are left alone by mkdocs-macros.
+
     macros/model/    the data, loaded and validated once per build
     macros/render/   Markdown for every page, from the templates in macros/templates/
     macros/hooks.py  the MkDocs hooks (generated pages, navigation)
@@ -9,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from .model import load_handbook
-from .render import compare, pages, status, views
+from .render import pages, status, views
 from .render.markdown import abbreviation_definitions
 
 
@@ -18,7 +21,6 @@ def define_env(env):
 
     # define_env runs once per build (and per rebuild under `mkdocs serve`): load once, then reuse
     handbook = cache(lambda: load_handbook(root))
-    abbreviations = cache(lambda: abbreviation_definitions(handbook().glossary))
 
     def page() -> str:
         return env.page.file.src_uri
@@ -31,38 +33,18 @@ def define_env(env):
         return target.url_relative_to(env.page.file)
 
     def with_abbreviations(markdown: str) -> str:
-        """A page of the plan's words, with a tooltip on each abbreviation (abbr extension)."""
-        return markdown + abbreviations()
+        """A page of the plan's words, with a tooltip on each abbreviation (abbr extension): those
+        that occur on the page, in its own words (env.markdown) or in what this macro writes."""
+        return markdown + abbreviation_definitions(handbook().glossary, env.markdown + markdown)
 
     def plan_id(given: str | None) -> str:
         """A plan's id; the newest plan when none is given (the home page)."""
         return given or handbook().plans[0].id
 
     @env.macro
-    def plan_section(plan: str, section_id: str) -> str:
-        """A section of a plan, verbatim, with its citations linked."""
-        return with_abbreviations(pages.plan_section(handbook(), plan, section_id, page()))
-
-    @env.macro
-    def plan_overview(plan: str) -> str:
-        """A plan's first page: number, date, title and signer, its sections, its legal basis today."""
-        return with_abbreviations(compare.overview(handbook(), plan, page(), href))
-
-    @env.macro
-    def plan_compare(plan: str) -> str:
-        """A plan beside the previous plan of its kind: documents, sections, duties."""
-        return compare.comparison(handbook(), plan, page())
-
-    @env.macro
     def plan_list() -> str:
         """Every plan of the handbook, newest first."""
         return pages.plan_list(handbook(), page())
-
-    @env.macro
-    def document_page(doc_id: str) -> str:
-        """The page of one catalogued document."""
-        return pages.document_page(handbook(), doc_id, page(),
-                                   neighbourhood=views.neighbourhood(handbook(), doc_id, href))
 
     @env.macro
     def document_index() -> str:
@@ -73,11 +55,6 @@ def define_env(env):
     def plan_identity(plan: str | None = None) -> str:
         """A plan's number, place and date, title and signer, as issued (the newest plan's by default)."""
         return with_abbreviations(pages.plan_identity(handbook(), plan_id(plan), page()))
-
-    @env.macro
-    def whole_plan(plan: str) -> str:
-        """Every section of a plan on one page, for printing."""
-        return with_abbreviations(pages.whole_plan(handbook(), plan, page()))
 
     @env.macro
     def plan_contents(plan: str | None = None) -> str:

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from macros import slugs
 from macros.errors import DataError
 from macros.model import load_handbook
+from macros.render.shared_nav import SharedNavigation
 from macros.render.site import expand_nav, generated_pages
 from macros.search import site_files as ready_index
 
@@ -47,11 +48,36 @@ def on_config(config):
 # Before the plugins' on_files: mkdocs-redirects checks its targets against the pages it sees there
 @event_priority(100)
 def on_files(files, config):
-    for path, content in generated_pages(_handbook(config)):
+    handbook = _handbook(config)
+    rendered = []
+    for path, content in generated_pages(handbook):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} trùng với một trang được tạo tự động: xóa tệp docs/{path}")
-        files.append(File.generated(config, path, content=content))
+        file = File.generated(config, path, content=content if isinstance(content, bytes) else "")
+        files.append(file)
+        if not isinstance(content, bytes):
+            rendered.append((file, content))
+    # Once every page is a file, each generated page is written with MkDocs' own URLs (links inside SVG)
+    for file, markdown in rendered:
+        try:
+            file.content_string = markdown(lambda document, page=file: _url(files, document, page))
+        except DataError as error:
+            raise PluginError(f"Dữ liệu sổ tay không hợp lệ: {error}") from None
     return files
+
+
+def _url(files, document, page: File) -> str:
+    """MkDocs' URL of a document's page, relative to a page."""
+    target = files.get_file_from_path(document.src_path)
+    if target is None:
+        raise PluginError(f"Không có trang {document.src_path} cho một liên kết trên trang {page.src_uri}")
+    return target.url_relative_to(page)
+
+
+def on_env(env, config, files):
+    # The navigation of the pages outside it, written once per folder (overrides/partials/nav.html)
+    env.globals["handbook_nav"] = SharedNavigation()
+    return env
 
 
 # After Material's search plugin wrote search_index.json (hooks run after the configured plugins)

@@ -1,8 +1,10 @@
-"""A synthetic handbook of N documents in the project's real schema: test data, never published.
+"""A synthetic handbook of N documents and P plans in the project's real schema: test data, never published.
 
 The synthetic project is the real one plus a part "V" appended to the plan, whose pages cite
 N - 25 generated documents (with relations between them). Everything real stays valid, so every
-view of the real site is built too, at scale. Deterministic: the same N gives the same files.
+view of the real site is built too, at scale. With P plans, plans 2..P are copies of the fictional
+test plan (tests/fixtures/plans/, never published), numbered and dated 2023, 2024, …
+Deterministic: the same N and P give the same files.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from helpers import copy_project
+from helpers import add_test_plan, copy_project
 
 DOCUMENTS_PER_PAGE = 100
 DOCUMENTS_PER_PARAGRAPH = 10
@@ -71,9 +73,14 @@ def _citation(record: dict, spelling: str) -> str:
     return f"{record['type']} số {spelling} ngày {day} của {record['issuer']} {record['subject']}"
 
 
-def write_project(destination: Path, count: int) -> Path:
-    """Copy the project to `destination` and grow its catalogue to `count` documents."""
+def write_project(destination: Path, count: int, plans: int = 1) -> Path:
+    """Copy the project to `destination`, grow its catalogue to `count` documents and add `plans` - 1
+    copies of the fictional test plan."""
     copy_project(destination)
+    if plans > 1:
+        add_test_plan(destination)
+    for year in range(2024, 2024 + plans - 2):
+        add_test_plan(destination, f"thu-nghiem-{year}", year)
     data = destination / "data"
     real = yaml.safe_load((data / "documents.yml").read_text(encoding="utf-8"))["documents"]
     extra = synthetic_documents(max(0, count - len(real)))
@@ -98,11 +105,12 @@ def write_project(destination: Path, count: int) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Tạo một sổ tay thử với N văn bản.")
+    parser = argparse.ArgumentParser(description="Tạo một sổ tay thử với N văn bản và P Kế hoạch.")
     parser.add_argument("count", type=int)
     parser.add_argument("destination", type=Path)
+    parser.add_argument("--plans", type=int, default=1, help="số Kế hoạch (bản sao của Kế hoạch thử nghiệm)")
     args = parser.parse_args()
-    write_project(args.destination, args.count)
+    write_project(args.destination, args.count, args.plans)
 
 
 if __name__ == "__main__":

@@ -112,3 +112,23 @@ def test_every_paragraph_has_a_stable_anchor(built_site, page_html, handbook, se
     ids = [p["id"] for p in article.select("p.hb-para")]
     assert ids == [b.anchor for b in section.paragraphs]
     assert ids[0] == f"{section_id}-doan-1"
+
+
+def test_the_navigation_is_written_once_per_folder_for_the_pages_outside_it():
+    from types import SimpleNamespace
+
+    from macros.render.shared_nav import SharedNavigation
+
+    inside = SimpleNamespace(url="ke-hoach/dan-van-2022/can-cu.html")
+    nav = SimpleNamespace(pages=[inside])
+    outside = [SimpleNamespace(url=f"van-ban/{n}.html") for n in ("a", "b")]
+    shared = SharedNavigation()
+    assert shared.key(inside, nav) is None  # marks its own entry: written each time
+    assert shared.key(outside[0], nav) == shared.key(outside[1], nav) == "van-ban"
+    assert shared.key(SimpleNamespace(url="index.html"), nav) == ""
+    assert not shared.has("van-ban")
+    # Kept without its indentation: a line break is all the browser sees of it
+    assert shared.keep("van-ban", "<nav>\n  <ul>\n    \n    <li>Mục</li>\n  </ul>\n</nav>") == \
+        "<nav>\n<ul>\n<li>Mục</li>\n</ul>\n</nav>"
+    assert shared.has("van-ban") and shared.get("van-ban") == "<nav>\n<ul>\n<li>Mục</li>\n</ul>\n</nav>"
+    assert shared.keep(None, "<nav>\n  </nav>") == "<nav>\n</nav>" and not shared.has("")

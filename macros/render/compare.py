@@ -16,7 +16,7 @@ from ..model.duties import Unit
 from ..model.plan import Plan, Section
 from ..model.timeline import timeline
 from ..slugs import fold
-from . import site, views
+from . import printing, views
 from .markdown import render
 
 
@@ -29,7 +29,7 @@ def overview(handbook: Handbook, plan_id: str, page: str, href) -> str:
     return render("pages/plan_overview.md.j2", plan=plan, handbook=handbook, page=page, years=years,
                   undated=undated, depth=3, relation_map=views.relation_map(handbook, page, href, plan),
                   calendar=f"{plan.folder}/{settings.CALENDAR_NAME}" if units else None,
-                  compare=site.compare_file(plan) if previous else None, previous=previous)
+                  compare=printing.compare_file(plan) if previous else None, previous=previous)
 
 
 def heading_key(section: Section) -> str:

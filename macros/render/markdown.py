@@ -80,13 +80,16 @@ def plan_inline(text: str, citations: list[Citation], link_of) -> str:
     return "".join(out)
 
 
-def abbreviation_definitions(glossary: tuple[Abbreviation, ...]) -> str:
-    """Markdown abbreviation definitions (`*[UBND]: Ủy ban nhân dân`), to append to a page of the plan.
+def abbreviation_definitions(glossary: tuple[Abbreviation, ...], markdown: str) -> str:
+    """Markdown abbreviation definitions (`*[UBND]: Ủy ban nhân dân`), to append to a page of the plan:
+    those of the abbreviations that occur in the page's `markdown`.
 
     The abbr extension turns each whole-word occurrence in the page's text into <abbr title>;
-    attributes (link titles, hrefs) are never touched, so citation links stay as they are.
+    attributes (link titles, hrefs) are never touched, so citation links stay as they are. An
+    abbreviation absent from the Markdown cannot match, so leaving its definition out changes
+    nothing on the page, and the extension's pattern stays short.
     """
-    return "\n" + "".join(f"*[{entry.abbr}]: {entry.meaning}\n" for entry in glossary)
+    return "\n" + "".join(f"*[{entry.abbr}]: {entry.meaning}\n" for entry in glossary if entry.abbr in markdown)
 
 
 @lru_cache(maxsize=1)

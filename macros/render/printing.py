@@ -27,6 +27,11 @@ WHOLE_PLAN_OWN_IDS = ("ke-hoach", "van-ban-duoc-vien-dan")
 _UPPER_WORD = re.compile(r"^\w+$")
 
 
+def compare_file(plan: Plan) -> str:
+    """A plan's page beside the previous plan of its kind."""
+    return f"{plan.folder}/{COMPARE_PAGE}.md"
+
+
 def plan_name(plan: Plan) -> str:
     """The plan's name as a sentence: "KẾ HOẠCH **Thực hiện …**" → "Kế hoạch thực hiện …"."""
     words = plan.identity[-1].replace("*", "").split()

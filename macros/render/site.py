@@ -1,47 +1,77 @@
-"""The pages the build generates and the plans' place in the navigation, from the model."""
+"""The pages the build generates, rendered to Markdown, and the plans' place in the navigation, from the model."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from ..model import Handbook
+from ..model.catalogue import Document
+from ..model.glossary import Abbreviation
 from ..model.plan import Plan
 from ..settings import PLAN_NAV_PLACEHOLDER
-from . import printing
+from . import compare, printing, views
+from . import pages as pages_
 from .calendar import calendar_file
+from .markdown import abbreviation_definitions
+from .printing import compare_file
+from .views import Href
+
+# A generated page's Markdown, given how it reaches a document's page (MkDocs' URL, for links inside SVG)
+PageMarkdown = Callable[[Href], str]
 
 
-def _page(title: str, body: str, search: bool = True) -> str:
-    """A generated page: front matter (the browser tab's and search result's title), then its macro."""
-    front = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+def _page(body: Callable[[Href], str], title: str | None = None, search: bool = True,
+          glossary: tuple[Abbreviation, ...] | None = None) -> PageMarkdown:
+    """A generated page: front matter (the browser tab's and search result's title), then its Markdown,
+    already rendered here: mkdocs-macros leaves it as it is (`render_macros: false`), so no page
+    compiles a template of its own. `glossary`: on a page of the plan's words, a tooltip on each
+    abbreviation (abbr extension), defined for the abbreviations that occur on the page."""
+    front = "render_macros: false\n"
+    if title is not None:
+        front += f"title: {json.dumps(title, ensure_ascii=False)}\n"
     if not search:  # a page that repeats others' words: each paragraph is found once, on its own page
         front += "search:\n  exclude: true\n"
-    return f"---\n{front}---\n\n{body}\n"
+
+    def markdown(href: Href) -> str:
+        text = body(href)
+        if glossary is not None:
+            text += abbreviation_definitions(glossary, text)
+        return f"---\n{front}---\n\n{text}\n"
+
+    return markdown
 
 
-def compare_file(plan: Plan) -> str:
-    return f"{plan.folder}/{printing.COMPARE_PAGE}.md"
-
-
-def plan_pages(handbook: Handbook, plan: Plan) -> list[tuple[str, str | bytes]]:
+def plan_pages(handbook: Handbook, plan: Plan) -> list[tuple[str, PageMarkdown | bytes]]:
     """A plan's overview, its sections, its whole text, its comparison with the previous plan, its calendar."""
-    key = json.dumps(plan.id)
-    pages: list = [(plan.overview_file, _page(plan.title, f"{{{{ plan_overview({key}) }}}}"))]
-    pages += [(s.file, f'{{{{ plan_section({key}, "{s.id}") }}}}\n') for s in plan.sections]
-    pages.append((plan.whole_plan_file, _page(f"{printing.WHOLE_PLAN_TITLE}: {plan.title}",
-                                              f"{{{{ whole_plan({key}) }}}}", search=False)))
+    glossary = handbook.glossary
+    pages: list = [(plan.overview_file, _page(lambda href: compare.overview(handbook, plan.id, plan.overview_file, href),
+                                              plan.title, glossary=glossary))]
+    pages += [(s.file, _page(lambda _, s=s: pages_.plan_section(handbook, plan.id, s.id, s.file),
+                             glossary=glossary)) for s in plan.sections]
+    pages.append((plan.whole_plan_file, _page(lambda _: pages_.whole_plan(handbook, plan.id, plan.whole_plan_file),
+                                              f"{printing.WHOLE_PLAN_TITLE}: {plan.title}", search=False,
+                                              glossary=glossary)))
     if handbook.previous(plan):
-        pages.append((compare_file(plan), _page(f"So sánh: {plan.title}", f"{{{{ plan_compare({key}) }}}}",
-                                                search=False)))
+        pages.append((compare_file(plan), _page(lambda _: compare.comparison(handbook, plan.id, compare_file(plan)),
+                                                f"So sánh: {plan.title}", search=False)))
     pages.append(calendar_file(handbook, plan))
     return pages
 
 
-def generated_pages(handbook: Handbook) -> list[tuple[str, str | bytes]]:
+def _document_page(handbook: Handbook, document: Document) -> PageMarkdown:
+    def body(href: Href) -> str:
+        return pages_.document_page(handbook, document.id, document.src_path,
+                                    neighbourhood=views.neighbourhood(handbook, document.id, href))
+
+    return _page(body, document.name)
+
+
+def generated_pages(handbook: Handbook) -> list[tuple[str, PageMarkdown | bytes]]:
     """(path under docs/, content) for every page of every plan, every catalogued document and the
-    deadlines calendar of all plans. Pages are Markdown that calls the macros of macros/__init__.py."""
+    deadlines calendar of all plans. A page's content is its Markdown given `href` (see PageMarkdown)."""
     generated: list = [page for plan in handbook.plans for page in plan_pages(handbook, plan)]
-    generated += [(d.src_path, _page(d.name, f'{{{{ document_page("{d.id}") }}}}')) for d in handbook.catalogue.all]
+    generated += [(d.src_path, _document_page(handbook, d)) for d in handbook.catalogue.all]
     generated.append(calendar_file(handbook))
     return generated
 

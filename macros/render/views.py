@@ -74,6 +74,23 @@ def _edges(handbook: Handbook) -> list[diagram.Edge]:
     return edges + [diagram.Edge(r.later, r.kind, r.earlier) for r in handbook.status.relations]
 
 
+# Each document's edges, both ways, in _edges' order: derived once per handbook, not once per document page
+_EDGES_BY_DOCUMENT: dict[int, tuple[Handbook, dict[str, list[diagram.Edge]]]] = {}
+
+
+def _edges_of(handbook: Handbook, doc_id: str) -> list[diagram.Edge]:
+    held = _EDGES_BY_DOCUMENT.get(id(handbook))
+    if held is None or held[0] is not handbook:
+        index: dict[str, list[diagram.Edge]] = {}
+        for edge in _edges(handbook):
+            index.setdefault(edge.source, []).append(edge)
+            if edge.target != edge.source:
+                index.setdefault(edge.target, []).append(edge)
+        _EDGES_BY_DOCUMENT.clear()  # one handbook per build: the previous build's model is let go
+        held = _EDGES_BY_DOCUMENT[id(handbook)] = (handbook, index)
+    return held[1].get(doc_id, [])
+
+
 def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = None) -> str:
     """The map (SVG) with its text alternative: relations and nested citations as linked lists.
     Of every plan's documents, or of what one `plan` cites (with the documents related to them)."""
@@ -109,7 +126,7 @@ def neighbourhood(handbook: Handbook, doc_id: str, href: Href) -> str:
     """A small SVG of one document and the documents it relates to, both ways ("" when there are none)."""
     catalogue = handbook.catalogue
     document = catalogue.get(doc_id)
-    edges = [e for e in _edges(handbook) if doc_id in (e.source, e.target)]
+    edges = _edges_of(handbook, doc_id)
     if not edges:
         return ""
     ids = {doc_id} | {e.source for e in edges} | {e.target for e in edges}
