@@ -85,7 +85,9 @@ def build(search_index: dict) -> dict:
         raise ValueError("a field name with '/'")
     numbers: dict[str, int] = {}
     terms: dict[str, str] = {}  # token -> term: a few thousand words make up the text
-    inverted: dict[str, list[dict[int, list[int]]]] = {}  # term -> per field: document -> positions
+    # term -> per field: [last document, its entries "document step,position steps"], written as each
+    # section is read: thousands of sections' positions are never all held as numbers at once
+    inverted: dict[str, list[list]] = {}
     numbered: dict[str, int] = {}
     vectors: list[list[str]] = [[] for _ in fields]
     lengths: list[list[int]] = [[] for _ in fields]
@@ -103,24 +105,28 @@ def build(search_index: dict) -> dict:
             if tokens:
                 blocks[f"{name}/{ref}"] = sizes
             counts: dict[int, int] = {}
+            here: dict[str, list[int]] = {}  # term -> its positions in this field of this section
             for word, position in tokens:
                 word = terms[word] if word in terms else terms.setdefault(word, term(word))
                 if not word:
                     continue
-                postings = inverted.get(word)
-                if postings is None:
-                    postings = inverted[word] = [{} for _ in fields]
+                if word not in inverted:
+                    inverted[word] = [[0, []] for _ in fields]
                     numbered[word] = len(numbered)
-                postings[f].setdefault(number, []).append(position)
+                here.setdefault(word, []).append(position)
                 at = numbered[word]
                 counts[at] = counts.get(at, 0) + 1
+            for word, positions in here.items():
+                posting = inverted[word][f]
+                posting[1].append(_entry(number - posting[0], positions))
+                posting[0] = number
             vectors[f].append(_differences([n for pair in sorted(counts.items()) for n in pair], step=2))
             lengths[f].append(sum(counts.values()))
     return {
         "stamp": stamp(config, docs),
         "terms": list(inverted),
-        "found": [sum(len(found) for found in postings) for postings in inverted.values()],
-        "postings": [[_postings(found) for found in postings] for postings in inverted.values()],
+        "found": [sum(len(entries) for _, entries in postings) for postings in inverted.values()],
+        "postings": [[";".join(entries) for _, entries in postings] for postings in inverted.values()],
         "vectors": vectors,
         "lengths": lengths,
         "blocks": blocks,
@@ -133,13 +139,10 @@ def _differences(numbers: list[int], step: int = 1) -> str:
                     for i, n in enumerate(numbers))
 
 
-def _postings(found: dict[int, list[int]]) -> str:
-    entries, previous = [], 0
-    for number, positions in found.items():
-        steps = [b - a for a, b in zip([0, *positions], positions, strict=False)]
-        entries.append(",".join(map(str, [number - previous, *steps])))
-        previous = number
-    return ";".join(entries)
+def _entry(step: int, positions: list[int]) -> str:
+    """One section's entry in a posting: its number's step from the previous one, then position steps."""
+    steps = [b - a for a, b in zip([0, *positions], positions, strict=False)]
+    return ",".join(map(str, [step, *steps]))
 
 
 def dumps(ready: dict) -> str:
