@@ -33,7 +33,6 @@ keystroke p95 <= 50 ms; first view <= 400 KB.
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import platform
 import posixpath
@@ -54,12 +53,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from first_view import first_view_bytes  # noqa: E402
-from helpers import CHROMIUM, CHROMIUM_ARGS, site_pages  # noqa: E402
+from helpers import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, site_pages  # noqa: E402
 from helpers import serve_directory as serve  # noqa: E402
-from search_bench import describe, first_results_after_focus, keystroke_latency, ready_index_size  # noqa: E402
+from search_bench import describe, first_results_after_focus, index_size, keystroke_latency, ready_index_size  # noqa: E402
 from synthetic import write_project  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 # The Markdown floor is built up to this many records: at 10,000 it adds minutes to the matrix
 MARKDOWN_FLOOR_UP_TO = 2000
 
@@ -69,7 +67,7 @@ def timed_build(project: Path) -> tuple[float, float, float]:
     shared machine the CPU time (user + system) compares builds better than the wall time."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
-                               env=ENV, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               env=BUILD_ENV, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status):
@@ -238,11 +236,6 @@ def write_text_floor(handbook_project: Path, built_site: Path, destination: Path
 
 # ---------------------------------------------------------------- measuring one size
 
-def index_bytes(site: Path) -> tuple[int, int]:
-    data = (site / "search" / "search_index.json").read_bytes()
-    return len(data), len(gzip.compress(data, 6))
-
-
 def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool = True) -> dict:
     project = write_project(workdir / f"handbook-{count}-{plans}", count, plans)
     wall, cpu, memory = timed_build(project)
@@ -252,7 +245,7 @@ def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool
     text_wall, text_cpu, _ = timed_build(text_floor)
     documents = len(yaml.safe_load((project / "data" / "documents.yml").read_text(encoding="utf-8"))["documents"])
     pages = len(site_pages(site))
-    size, zipped = index_bytes(site)
+    size, zipped, _ = index_size(site)
     row = {
         "N": documents,
         "plans": plans,
@@ -261,16 +254,16 @@ def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool
         "peak MiB": f"{memory:.0f}",
         "ms/page": f"{1000 * wall / pages:.1f}",
         "same-text floor s (CPU s)": f"{text_wall:.1f} ({text_cpu:.1f})",
-        "ratio (CPU)": f"{wall / text_wall:.2f} ({cpu / text_cpu:.2f})",
+        "ratio to same-text floor (CPU)": f"{wall / text_wall:.2f} ({cpu / text_cpu:.2f})",
     }
     if markdown_floor and count <= MARKDOWN_FLOOR_UP_TO:
         floor = workdir / f"floor-{count}-{plans}"
         write_floor(project, floor)
         floor_wall, floor_cpu, _ = timed_build(floor)
         row["Markdown floor s (CPU s)"] = f"{floor_wall:.1f} ({floor_cpu:.1f})"
-        row["ratio (CPU) "] = f"{wall / floor_wall:.2f} ({cpu / floor_cpu:.2f})"
+        row["ratio to Markdown floor (CPU)"] = f"{wall / floor_wall:.2f} ({cpu / floor_cpu:.2f})"
     ready_size, ready_zipped = ready_index_size(site)
-    floor_size, floor_zipped = index_bytes(text_floor / "site")
+    floor_size, floor_zipped, _ = index_size(text_floor / "site")
     row["index KiB (gzip): search / ready / floor"] = " / ".join(
         f"{raw / 1024:.0f} ({packed / 1024:.0f})"
         for raw, packed in ((size, zipped), (ready_size, ready_zipped), (floor_size, floor_zipped)))

@@ -20,25 +20,24 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
+from macros import settings
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
+from helpers import CHROMIUM, CHROMIUM_ARGS, copy_project, mkdocs_build  # noqa: E402
 from helpers import serve_directory as serve  # noqa: E402
 from synthetic import write_project  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 QUERIES = ["16/CT-TTg", "quyet dinh 217", "giám sát và phản biện xã hội", "nghi dinh 1005"]
 
 # Type `text` one character at a time; per keystroke, ms from keyup to results rendered.
@@ -63,8 +62,7 @@ TYPE_JS = """async (text) => {
 
 def build(project: Path) -> Path:
     site = project / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(site)], env=ENV, capture_output=True, text=True)
+    result = mkdocs_build(project, site)
     if result.returncode:
         raise SystemExit(f"build failed in {project}:\n{result.stderr}")
     return site
@@ -81,17 +79,20 @@ def make_plain(project: Path, destination: Path) -> Path:
     return destination
 
 
+def _sizes(data: bytes) -> tuple[int, int]:
+    return len(data), len(gzip.compress(data, 6)) if data else 0
+
+
 def index_size(site: Path) -> tuple[int, int, int]:
     """(bytes, gzip bytes, entries) of search_index.json."""
-    data = (site / "search/search_index.json").read_bytes()
-    return len(data), len(gzip.compress(data, 9)), data.count(b'"location"')
+    data = (site / settings.SEARCH_INDEX).read_bytes()
+    return (*_sizes(data), data.count(b'"location"'))
 
 
 def ready_index_size(site: Path) -> tuple[int, int]:
     """(bytes, gzip bytes) of the search index made at build time (0, 0 without one)."""
-    path = site / "search/ready_index.json"
-    data = path.read_bytes() if path.is_file() else b""
-    return len(data), len(gzip.compress(data, 9)) if data else 0
+    path = site / settings.READY_INDEX
+    return _sizes(path.read_bytes() if path.is_file() else b"")
 
 
 def open_search(browser, site: Path, over_file: bool = False):
@@ -123,15 +124,9 @@ def type_queries(page, queries: list[str] = QUERIES) -> list[float]:
     return times
 
 
-def keystroke_latency(browser, site: Path, over_file: bool = False, rounds: int = 1,
-                      queries: list[str] = QUERIES) -> list[float]:
-    """Per-keystroke ms from keyup to results rendered, typing `queries` `rounds` times in one page."""
-    page, server, _ = open_search(browser, site, over_file)
-    try:
-        return [t for _ in range(rounds) for t in type_queries(page, queries)]
-    finally:
-        page.close()
-        server.shutdown()
+def keystroke_latency(browser, site: Path, over_file: bool = False) -> list[float]:
+    """Per-keystroke ms from keyup to results rendered, typing QUERIES in one page."""
+    return latencies(browser, site, over_file)[0]
 
 
 def latencies(browser, site: Path, over_file: bool = False) -> tuple[list[float], float]:

@@ -18,7 +18,7 @@ from macros.errors import DataError
 from macros.model import load_handbook
 from macros.render.shared_nav import SharedNavigation
 from macros.render.site import expand_nav, generated_pages
-from macros.search import site_files as ready_index
+from macros.search import site_files
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -85,7 +85,7 @@ def on_env(env, config, files):
 def on_post_build(config):
     site = Path(config.site_dir)
     try:
-        terms = ready_index.write_ready_index(site)
+        terms = site_files.write_ready_index(site)
     except ValueError as error:
         # Search still works: the search worker builds the index itself, as Material does
         log.info("handbook: không lập sẵn chỉ mục tìm kiếm (%s); trình duyệt sẽ tự lập", error)

@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass
 
 from ..errors import DataError
+from ..settings import WHOLE_PLAN_PAGE
 from ..slugs import slugify
 from .loading import LINE_KEY
 
 PREAMBLE = re.compile(r"^Căn cứ\b")
 CLOSING = re.compile(r"^Nơi nhận\b")
 PART = re.compile(r"^([IVX]+)\.\s+\S")
+NUMBER_PREFIX = re.compile(r"^([IVX]+|\d+)\.\s*")  # "II. ", "3." before a heading's words
 SUBSECTION = re.compile(r"^(\d+)\.\s+\S")
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -46,7 +48,7 @@ class Cut:
 
 def short_title(heading: str) -> str:
     """A heading without its number, in sentence case if written upper case, at most NAV_WORDS words."""
-    words = re.sub(r"^([IVX]+|\d+)\.\s*", "", heading.replace("*", "")).split()
+    words = NUMBER_PREFIX.sub("", heading.replace("*", "")).split()
     text = " ".join(words[:NAV_WORDS]) + (" …" if len(words) > NAV_WORDS else "")
     if text.isupper():
         text = text[0] + text[1:].lower()
@@ -126,7 +128,7 @@ def _subsections(lines: list[str], start: int, end: int) -> list[int]:
 
 def _check(cuts: list[Cut], lines: list[str], named: set[str], shown_as: str) -> None:
     ids = {c.id for c in cuts}
-    unknown = sorted(named - ids - {"toan-van"})
+    unknown = sorted(named - ids - {WHOLE_PLAN_PAGE})
     if unknown:
         raise DataError(shown_as, f"cut.pages nêu trang không có: {', '.join(unknown)}",
                         f"chỉ ghi id của các trang được cắt ra: {', '.join(c.id for c in cuts)}", field="pages")

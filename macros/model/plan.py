@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
-from ..settings import PLANS_FOLDER, WHOLE_PLAN_PAGE
+from ..settings import CALENDAR_NAME, PLANS_FOLDER, WHOLE_PLAN_PAGE
 from ..slugs import fold
 from .anchors import Anchor
-from .cut import PART, SUBSECTION, Cut, cut_plan
+from .cut import NUMBER_PREFIX, PART, SUBSECTION, Cut, cut_plan
 from .loading import LINE_KEY, load_yaml
 from .validation import validate
 
@@ -50,7 +50,7 @@ class Section:
     @property
     def label(self) -> str:
         """How other pages refer to the section: "II.1. Quán triệt, …", or its short title."""
-        short = re.sub(r"^([IVX]+|\d+)\.\s*", "", self.nav)
+        short = NUMBER_PREFIX.sub("", self.nav)
         return f"{self.number}. {short}" if self.number else self.nav
 
     @property
@@ -91,6 +91,11 @@ class Plan:
     @property
     def whole_plan_file(self) -> str:
         return f"{self.folder}/{WHOLE_PLAN_PAGE}.md"
+
+    @property
+    def calendar_file(self) -> str:
+        """The plan's deadlines as a calendar (.ics), in its folder."""
+        return f"{self.folder}/{CALENDAR_NAME}"
 
     @property
     def year(self) -> int:

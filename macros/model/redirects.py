@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DataError
+from ..settings import WHOLE_PLAN_PAGE as WHOLE
 from .loading import LINE_KEY, load_yaml
 from .plan import Plan
 from .validation import validate
 
-OVERVIEW, WHOLE = "index", "toan-van"  # page ids beside the sections'
+OVERVIEW = "index"  # page ids beside the sections': the first page, and WHOLE, the whole plan
 
 
 def target_file(plan: Plan, page_id: str) -> str | None:

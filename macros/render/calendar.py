@@ -62,5 +62,5 @@ def calendar_file(handbook: Handbook, plan: Plan | None = None) -> tuple[str, by
     year, month = (plan or handbook.plans[0]).issued
     name = printing.plan_name(plan) if plan else printing.HANDBOOK_NAME
     text = ics_calendar(units, name, f"{year:04d}{month:02d}01T000000Z")
-    path = f"{plan.folder}/{settings.CALENDAR_NAME}" if plan else settings.CALENDAR_FILE
+    path = plan.calendar_file if plan else settings.CALENDAR_FILE
     return path, text.encode("utf-8")

@@ -6,12 +6,11 @@ headings (numbers and case aside), duties and deadlines from data/duties.yml.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .. import settings
 from ..model import Handbook
 from ..model.catalogue import Document
+from ..model.cut import NUMBER_PREFIX
 from ..model.duties import Unit
 from ..model.plan import Plan, Section
 from ..model.timeline import timeline
@@ -28,7 +27,7 @@ def overview(handbook: Handbook, plan_id: str, page: str, href) -> str:
     years, undated = timeline(handbook.documents_cited_by(plan.id))
     return render("pages/plan_overview.md.j2", plan=plan, handbook=handbook, page=page, years=years,
                   undated=undated, depth=3, relation_map=views.relation_map(handbook, page, href, plan),
-                  calendar=f"{plan.folder}/{settings.CALENDAR_NAME}" if units else None,
+                  calendar=plan.calendar_file if units else None,
                   compare=printing.compare_file(plan) if previous else None, previous=previous)
 
 
@@ -36,7 +35,7 @@ def heading_key(section: Section) -> str:
     """What matches two plans' sections: the heading's words, without number, case or accents."""
     if section.heading:  # the preamble and the closing, which the handbook names itself
         return section.id
-    words = re.sub(r"^([IVX]+|\d+)\.\s*", "", section.title.replace("*", ""))
+    words = NUMBER_PREFIX.sub("", section.title.replace("*", ""))
     return fold(" ".join(words.split())).strip(" .:")
 
 

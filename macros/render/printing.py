@@ -69,11 +69,11 @@ def whole_plan_ids(plan: Plan) -> list[str]:
     return [*ids, WHOLE_PLAN_OWN_IDS[1]]
 
 
-def check_whole_plan_ids(plan: Plan, shown_as: str | None = None) -> None:
+def check_whole_plan_ids(plan: Plan) -> None:
     """Stop the build if two elements of the whole-plan page would share an id."""
     repeated = sorted(i for i, n in Counter(whole_plan_ids(plan)).items() if n > 1)
     if repeated:
-        raise DataError(shown_as or shown(f"{PLANS_DIR}/{plan.id}.yml"),
+        raise DataError(shown(f"{PLANS_DIR}/{plan.id}.yml"),
                         f"trang toàn văn sẽ có id bị trùng: {', '.join(repeated)}",
                         "đặt cho mỗi trang một id riêng, không trùng với id của đề mục khác", field="id")
 

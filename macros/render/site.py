@@ -59,10 +59,10 @@ def plan_pages(handbook: Handbook, plan: Plan) -> list[tuple[str, PageMarkdown |
     return pages
 
 
-def _document_page(handbook: Handbook, document: Document) -> PageMarkdown:
+def _document_page(handbook: Handbook, document: Document, edges_of: views.EdgesByDocument) -> PageMarkdown:
     def body(href: Href) -> str:
         return pages_.document_page(handbook, document.id, document.src_path,
-                                    neighbourhood=views.neighbourhood(handbook, document.id, href))
+                                    neighbourhood=views.neighbourhood(handbook, document.id, href, edges_of))
 
     return _page(body, document.name)
 
@@ -71,7 +71,8 @@ def generated_pages(handbook: Handbook) -> list[tuple[str, PageMarkdown | bytes]
     """(path under docs/, content) for every page of every plan, every catalogued document and the
     deadlines calendar of all plans. A page's content is its Markdown given `href` (see PageMarkdown)."""
     generated: list = [page for plan in handbook.plans for page in plan_pages(handbook, plan)]
-    generated += [(d.src_path, _document_page(handbook, d)) for d in handbook.catalogue.all]
+    edges_of = views.edges_by_document(handbook)
+    generated += [(d.src_path, _document_page(handbook, d, edges_of)) for d in handbook.catalogue.all]
     generated.append(calendar_file(handbook))
     return generated
 

@@ -74,21 +74,17 @@ def _edges(handbook: Handbook) -> list[diagram.Edge]:
     return edges + [diagram.Edge(r.later, r.kind, r.earlier) for r in handbook.status.relations]
 
 
-# Each document's edges, both ways, in _edges' order: derived once per handbook, not once per document page
-_EDGES_BY_DOCUMENT: dict[int, tuple[Handbook, dict[str, list[diagram.Edge]]]] = {}
+EdgesByDocument = dict[str, list[diagram.Edge]]
 
 
-def _edges_of(handbook: Handbook, doc_id: str) -> list[diagram.Edge]:
-    held = _EDGES_BY_DOCUMENT.get(id(handbook))
-    if held is None or held[0] is not handbook:
-        index: dict[str, list[diagram.Edge]] = {}
-        for edge in _edges(handbook):
-            index.setdefault(edge.source, []).append(edge)
-            if edge.target != edge.source:
-                index.setdefault(edge.target, []).append(edge)
-        _EDGES_BY_DOCUMENT.clear()  # one handbook per build: the previous build's model is let go
-        held = _EDGES_BY_DOCUMENT[id(handbook)] = (handbook, index)
-    return held[1].get(doc_id, [])
+def edges_by_document(handbook: Handbook) -> EdgesByDocument:
+    """Each document's edges, both ways, in _edges' order: made once per build, not once per document page."""
+    index: EdgesByDocument = {}
+    for edge in _edges(handbook):
+        index.setdefault(edge.source, []).append(edge)
+        if edge.target != edge.source:
+            index.setdefault(edge.target, []).append(edge)
+    return index
 
 
 def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = None) -> str:
@@ -122,11 +118,12 @@ def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = 
                   direct=direct, outside=len([d for d in catalogue.later if d.id in shown]), page=page)
 
 
-def neighbourhood(handbook: Handbook, doc_id: str, href: Href) -> str:
-    """A small SVG of one document and the documents it relates to, both ways ("" when there are none)."""
+def neighbourhood(handbook: Handbook, doc_id: str, href: Href, edges_of: EdgesByDocument) -> str:
+    """A small SVG of one document and the documents it relates to, both ways ("" when there are none).
+    `edges_of`: edges_by_document(handbook)."""
     catalogue = handbook.catalogue
     document = catalogue.get(doc_id)
-    edges = _edges_of(handbook, doc_id)
+    edges = edges_of.get(doc_id, [])
     if not edges:
         return ""
     ids = {doc_id} | {e.source for e in edges} | {e.target for e in edges}
@@ -150,7 +147,7 @@ def duties(handbook: Handbook, page: str) -> str:
     for plan in handbook.plans:
         units = [(unit, mentions(handbook.units, unit)) for unit in handbook.units if unit.plan is plan]
         if units:
-            plans.append((plan, units, f"{plan.folder}/{settings.CALENDAR_NAME}"))
+            plans.append((plan, units, plan.calendar_file))
     return render("components/view_duties.md.j2", plans=plans, deadlines=deadlines(handbook.units),
                   calendar=settings.CALENDAR_FILE, page=page)
 
