@@ -46,5 +46,6 @@ CALENDAR_PRODUCT = "-//So tay cong tac dan van//Tra cuu//VI"
 # the worker over HTTP, the same as a script for file://. lunr.vi.min.js and search-on-demand.js
 # name these files too.
 SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX_SCRIPT = "search/search_index.js"      # the offline plugin's copy, for file://
 READY_INDEX = "search/ready_index.json"
 READY_INDEX_SCRIPT = "search/ready_index.js"

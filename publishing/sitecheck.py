@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from macros import settings
-from macros.search.ready_index import stamp
+from macros.search.ready_index import mark_of, stamp
 
 # Attributes that make the browser fetch or navigate to another address
 LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
@@ -98,6 +98,9 @@ def _search_problems(site: Path) -> list[Problem]:
     ready = json.loads((site / settings.READY_INDEX).read_text(encoding="utf-8"))
     if ready.get("stamp") != stamp(index["config"], index["docs"]):
         return [Problem(settings.READY_INDEX, "", "chỉ mục tìm kiếm lập sẵn không khớp search_index.json")]
+    if mark_of(index) != ready["stamp"]["id"]:
+        # Without the id, the browser cannot tell the ready index is this one, and builds its own
+        return [Problem(settings.SEARCH_INDEX, "", "search_index.json không mang mã của chỉ mục lập sẵn")]
     return []
 
 

@@ -20,7 +20,7 @@ import pytest
 import test_search
 from test_search import QUERIES, SUBJECT_QUERIES, VI_SCRIPT
 
-from macros.search.ready_index import build, checksum
+from macros.search.ready_index import ID_ATTRIBUTE, build, content_id, mark_of, marked
 from macros.search.site_files import write_ready_index
 from macros.search.tokens import js_regex, term, tokenize
 from publishing.sitecheck import check_site
@@ -62,8 +62,8 @@ def worker_index(search_index: dict, ready: dict | None, scripts: Path = MATERIA
 
 def same_index(search_index: dict) -> tuple[dict, dict]:
     built = worker_index(search_index, None)
-    ready = worker_index(search_index, json.loads(json.dumps(build(search_index))))
-    return built, ready
+    ready = build(search_index)
+    return built, worker_index(marked(search_index, ready), json.loads(json.dumps(ready)))
 
 
 # Fast: no build, no browser. tests/fixtures/search_cases.json holds sections as Material writes
@@ -77,8 +77,9 @@ def test_ready_index_is_the_browsers_index():
     assert len(built["index"]["invertedIndex"]) > 50
 
 
-@pytest.mark.parametrize("change", ["text", "location", "count", "separator", "boost", "damaged"])
+@pytest.mark.parametrize("change", ["text", "location", "count", "separator", "boost", "damaged", "unmarked"])
 def test_a_ready_index_that_does_not_match_is_not_used(change):
+    """A search index from another build carries that build's id; one not marked, none."""
     ready = build(CASES)
     docs = [dict(doc) for doc in CASES["docs"]]
     config = dict(CASES["config"])
@@ -96,7 +97,8 @@ def test_a_ready_index_that_does_not_match_is_not_used(change):
     else:
         config["fields"] = dict(config["fields"], title={"boost": 11})
     changed = dict(CASES, docs=docs, config=config)
-    result = worker_index(changed, ready)
+    served = changed if change == "unmarked" else marked(changed, build(changed))
+    result = worker_index(served, ready)
     assert result["source"] == "built"
     assert json.dumps(result["index"]) == json.dumps(worker_index(changed, None)["index"])
 
@@ -120,8 +122,22 @@ def test_tokens_and_positions():
                       ("hai", 1 << 20 | 1), ("tail", 2 << 20)]
     assert tokenize(["a b", "c"], separator) == [("a", 0), ("b", 1), ("c", 1 << 20)]
     assert [term(t) for t in ("QĐ,", "04", "0", "(2015)", "…", "Đảng")] == ["qd", "4", "0", "2015", "", "dang"]
-    assert checksum({"fields": {"title": {}}}, [{"location": "a", "title": "\U0001f600"}]) != checksum(
-        {"fields": {"title": {}}}, [{"location": "a", "title": "\U0001f601"}])
+    config = {"fields": {"title": {}}}
+    assert content_id(config, [{"location": "a", "title": "\U0001f600"}]) != content_id(
+        config, [{"location": "a", "title": "\U0001f601"}])
+
+
+def test_the_search_index_carries_the_ready_index_id():
+    ready = build(CASES)
+    served = marked(CASES, ready)
+    assert mark_of(CASES) is None and mark_of(served) == ready["stamp"]["id"]
+    # Only the first field carries it; the stamp and a new ready index are the same with or without it
+    first, *others = served["config"]["fields"].values()
+    assert first[ID_ATTRIBUTE] == ready["stamp"]["id"] and all(ID_ATTRIBUTE not in spec for spec in others)
+    assert build(served) == ready and marked(served, ready) == served
+    assert served["docs"] is CASES["docs"] and ID_ATTRIBUTE not in CASES["config"]["fields"]["title"]
+    # lunr.vi.min.js reads the same attribute
+    assert f'var ID_ATTRIBUTE = "{ID_ATTRIBUTE}"' in VI_SCRIPT.read_text(encoding="utf-8")
 
 
 def test_the_publish_check_wants_the_ready_index_of_this_search_index(tmp_path):
@@ -132,6 +148,10 @@ def test_the_publish_check_wants_the_ready_index_of_this_search_index(tmp_path):
     assert [p.page for p in check_site(tmp_path)] == ["search/ready_index.json", "search/ready_index.js"]
     assert write_ready_index(tmp_path) and check_site(tmp_path) == []
     assert oct((tmp_path / "search/ready_index.json").stat().st_mode & 0o777) == oct(0o644)
+    assert mark_of(json.loads(source.read_text(encoding="utf-8"))) is not None
+    # The search index as Material wrote it, without the id: the browser would not use the ready index
+    source.write_text(json.dumps(CASES), encoding="utf-8")
+    assert "không mang mã" in str(check_site(tmp_path)[0])
     source.write_text(json.dumps(dict(CASES, docs=CASES["docs"][1:])), encoding="utf-8")
     assert "không khớp" in str(check_site(tmp_path)[0])
     # A search index the port does not cover: no ready index (the worker builds), none left behind
@@ -174,7 +194,12 @@ def test_the_site_ships_the_ready_index(built_site, tmp_path):
     # Deterministic: made again (in a copy: the session's site stays as built), the same bytes
     shutil.copytree(built_site / "search", tmp_path / "search")
     assert write_ready_index(tmp_path)
-    assert (tmp_path / "search/ready_index.json").read_bytes() == (built_site / "search/ready_index.json").read_bytes()
+    for name in ("ready_index.json", "search_index.json", "search_index.js"):
+        assert (tmp_path / "search" / name).read_bytes() == (built_site / "search" / name).read_bytes(), name
+    # Material's own search index, with the id added to its first field, in Material's format
+    assert mark_of(search_index) == shipped["stamp"]["id"]
+    offline = (built_site / "search/search_index.js").read_text(encoding="utf-8")
+    assert offline == "var __index = " + (built_site / "search/search_index.json").read_text(encoding="utf-8")
     built = worker_index(search_index, None, built_site / "assets/javascripts")
     ready = worker_index(search_index, shipped, built_site / "assets/javascripts")
     assert ready["source"] == "ready" and json.dumps(ready) == json.dumps(dict(built, source="ready"))

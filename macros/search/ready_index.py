@@ -15,50 +15,52 @@ used: it has neither Material's tokenizer nor its positions, and its builder (as
 round scores as lunr.js does (Math.round(score * 1000) / 1000); scores are made in the worker.
 
 The stamp: lunr's version, the separator and fields of the search configuration, the number of
-documents and an Adler-32 checksum of their text in UTF-16 (little-endian: the code units JavaScript
-strings hold, so lunr.vi.min.js sums them as they are, without encoding 8 MB of text first).
+documents and an id: a hash of the search index as Material wrote it. The same id is written into
+search_index.json (`marked`), as an attribute of its first field: Material's worker hands each
+field's settings to lunr's Builder#field as they are, so lunr.vi.min.js compares the two ids
+without reading the documents' text again. A search index from another build, or one this module
+did not mark, carries another id or none, and the worker then builds the index itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import zlib
 
 from macros.search.tokens import js_regex, term, tokenize
 
 LUNR_VERSION = "2.3.9"
-MISSING, ITEM, END = "\x01", "\x02", "\x00"  # checksum markers: no value, between list items, end of a value
+# The attribute of a field, in search_index.json's configuration, that holds the ready index's id
+ID_ATTRIBUTE = "readyIndex"
 
 
-def _js_number(value: float | int) -> str:
-    """A number as JavaScript's String() writes it, for the numbers search_index.json holds."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
+def _unmarked(config: dict) -> dict:
+    fields = {name: {k: v for k, v in spec.items() if k != ID_ATTRIBUTE} for name, spec in config["fields"].items()}
+    return dict(config, fields=fields)
 
 
-def checksum(config: dict, docs: list[dict]) -> int:
-    """Adler-32 of each document's location, fields (in the configuration's order) and boost."""
-    parts: list[str] = []
-    for doc in docs:
-        parts += [doc["location"], END]
-        for name in config["fields"]:
-            value = doc.get(name)
-            if value is None:
-                parts.append(MISSING)
-            elif isinstance(value, list):
-                parts.append(ITEM.join(value))
-            else:
-                parts.append(value)
-            parts.append(END)
-        boost = doc.get("boost")
-        parts += [MISSING if boost is None else _js_number(boost), END]
-    return zlib.adler32("".join(parts).encode("utf-16-le", "surrogatepass"))
+def content_id(config: dict, docs: list[dict]) -> str:
+    """A hash of the search index as Material wrote it (without the mark)."""
+    text = json.dumps({"config": _unmarked(config), "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def stamp(config: dict, docs: list[dict]) -> dict:
-    return {"lunr": LUNR_VERSION, "separator": config["separator"], "fields": config["fields"],
-            "count": len(docs), "checksum": checksum(config, docs)}
+    return {"lunr": LUNR_VERSION, "separator": config["separator"], "fields": _unmarked(config)["fields"],
+            "count": len(docs), "id": content_id(config, docs)}
+
+
+def marked(search_index: dict, ready: dict) -> dict:
+    """search_index.json carrying its ready index's id, for lunr.vi.min.js to compare."""
+    config = _unmarked(search_index["config"])
+    first = next(iter(config["fields"]))
+    config["fields"][first] = dict(config["fields"][first], **{ID_ATTRIBUTE: ready["stamp"]["id"]})
+    return dict(search_index, config=config)
+
+
+def mark_of(search_index: dict) -> str | None:
+    """The ready index id search_index.json carries, if any."""
+    return next((spec[ID_ATTRIBUTE] for spec in search_index["config"]["fields"].values() if ID_ATTRIBUTE in spec), None)
 
 
 def build(search_index: dict) -> dict:
@@ -81,8 +83,8 @@ def build(search_index: dict) -> dict:
     config, docs = search_index["config"], search_index["docs"]
     separator = js_regex(config["separator"])
     fields = list(config["fields"])
-    if any("/" in name for name in fields):
-        raise ValueError("a field name with '/'")
+    if not fields or any("/" in name for name in fields):
+        raise ValueError("no fields, or a field name with '/'")
     numbers: dict[str, int] = {}
     terms: dict[str, str] = {}  # token -> term: a few thousand words make up the text
     # term -> per field: [last document, its entries "document step,position steps"], written as each

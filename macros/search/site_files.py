@@ -2,8 +2,10 @@
 
 Two files with the same index: ready_index.json, which the search worker reads over HTTP, and
 ready_index.js, which a page opened from a folder (file://, where nothing can be read with a
-request) loads as a script when a search starts (search-on-demand.js). Each is written to a
-temporary file and renamed, so a reader never sees half of one. When there is no search index
+request) loads as a script when a search starts (search-on-demand.js). Then search_index.json
+(and the offline plugin's copy, search_index.js) is written again carrying the ready index's id,
+in Material's own format. Each is written to a temporary file and renamed, so a reader never
+sees half of one. When there is no search index
 (search turned off), or the index holds what the port does not cover, the old files are removed:
 the worker then builds the index itself, as Material does.
 """
@@ -16,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from macros import settings
-from macros.search.ready_index import build, dumps
+from macros.search.ready_index import build, dumps, marked
 
 # Where the script puts the index for the search worker (lunr.vi.min.js reads it there)
 SCRIPT_GLOBAL = "__readyIndex"
@@ -47,7 +49,8 @@ def write_ready_index(site_dir: Path) -> int | None:
         remove_ready_index(site_dir)
         return None
     try:
-        ready = build(json.loads(source.read_text(encoding="utf-8")))
+        search_index = json.loads(source.read_text(encoding="utf-8"))
+        ready = build(search_index)
     except (ValueError, KeyError, TypeError) as error:
         remove_ready_index(site_dir)
         raise ValueError(str(error)) from None
@@ -56,4 +59,9 @@ def write_ready_index(site_dir: Path) -> int | None:
     script = f"self.{SCRIPT_GLOBAL}=JSON.parse({json.dumps(text, ensure_ascii=False)})\n"
     _write(site_dir / settings.READY_INDEX, text)
     _write(site_dir / settings.READY_INDEX_SCRIPT, script)
+    # As Material's search plugin and offline plugin write them
+    text = json.dumps(marked(search_index, ready), separators=(",", ":"), default=str)
+    _write(source, text)
+    if (site_dir / settings.SEARCH_INDEX_SCRIPT).is_file():
+        _write(site_dir / settings.SEARCH_INDEX_SCRIPT, f"var __index = {text}")
     return len(ready["terms"])
