@@ -37,7 +37,6 @@ import os
 import platform
 import posixpath
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -55,7 +54,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 from first_view import first_view_bytes  # noqa: E402
 from helpers import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, site_pages  # noqa: E402
 from helpers import serve_directory as serve  # noqa: E402
-from search_bench import describe, first_results_after_focus, index_size, keystroke_latency, ready_index_size  # noqa: E402
+from search_bench import (  # noqa: E402
+    describe,
+    first_results_after_focus,
+    index_size,
+    keystroke_latency,
+    median_first_results,
+    ready_index_size,
+)
 from synthetic import write_project  # noqa: E402
 
 # The Markdown floor is built up to this many records: at 10,000 it adds minutes to the matrix
@@ -276,8 +282,7 @@ def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool
             server.shutdown()
         row["first view KB home/doc"] = f"{home / 1000:.0f}/{document / 1000:.0f}"
         # Fresh page each time (nothing cached), median of 3; the floor builds its index in the browser
-        focus = {over: statistics.median(first_results_after_focus(browser, site, over) for _ in range(3))
-                 for over in (False, True)}
+        focus = {over: median_first_results(browser, site, over) for over in (False, True)}
         floor_focus = first_results_after_focus(browser, text_floor / "site")
         row["first results ms after focus HTTP/file (floor)"] = (f"{focus[False]:.0f}/{focus[True]:.0f} "
                                                                  f"({floor_focus:.0f})")

@@ -172,6 +172,11 @@ def first_results_after_focus(browser, site: Path, over_file: bool = False, quer
         server.shutdown()
 
 
+def median_first_results(browser, site: Path, over_file: bool = False, runs: int = 3) -> float:
+    """first_results_after_focus on `runs` fresh pages, the median."""
+    return statistics.median(first_results_after_focus(browser, site, over_file) for _ in range(runs))
+
+
 def describe(times: list[float], short: bool = False) -> str:
     valid = sorted(t for t in times if t == t)
     p95 = valid[min(len(valid) - 1, int(0.95 * len(valid)))]
@@ -210,7 +215,7 @@ def main() -> None:
                 for label, site, over_file in (("handbook", ours, False), ("Material plain", plain, False),
                                                ("handbook file://", ours, True)):
                     times, ready = latencies(browser, site, over_file)
-                    focus = statistics.median(first_results_after_focus(browser, site, over_file) for _ in range(3))
+                    focus = median_first_results(browser, site, over_file)
                     print(f"   keystroke -> results, {label:16}: {describe(times)}; "
                           f"first results {ready:.0f} ms after focus, {focus:.0f} ms on a fresh page (median of 3)")
             browser.close()

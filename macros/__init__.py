@@ -26,11 +26,7 @@ def define_env(env):
         return env.page.file.src_uri
 
     def href(document) -> str:
-        """MkDocs' own URL of a document's page, relative to this page (for links inside SVG)."""
-        target = env.variables["files"].get_file_from_path(document.src_path)
-        if target is None:
-            raise ValueError(f"no page {document.src_path} for a link on {page()}")
-        return target.url_relative_to(env.page.file)
+        return views.document_url(env.variables["files"], document, env.page.file)
 
     def with_abbreviations(markdown: str) -> str:
         """A page of the plan's words, with a tooltip on each abbreviation (abbr extension): those

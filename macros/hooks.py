@@ -18,6 +18,7 @@ from macros.errors import DataError
 from macros.model import load_handbook
 from macros.render.shared_nav import SharedNavigation
 from macros.render.site import expand_nav, generated_pages
+from macros.render.views import document_url
 from macros.search import site_files
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -53,25 +54,21 @@ def on_files(files, config):
     for path, content in generated_pages(handbook):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} trùng với một trang được tạo tự động: xóa tệp docs/{path}")
-        file = File.generated(config, path, content=content if isinstance(content, bytes) else "")
+        if isinstance(content, bytes):
+            files.append(File.generated(config, path, content=content))
+            continue
+        file = File.generated(config, path, content="")
         files.append(file)
-        if not isinstance(content, bytes):
-            rendered.append((file, content))
+        rendered.append((file, content))
     # Once every page is a file, each generated page is written with MkDocs' own URLs (links inside SVG)
     for file, markdown in rendered:
         try:
-            file.content_string = markdown(lambda document, page=file: _url(files, document, page))
+            file.content_string = markdown(lambda document, page=file: document_url(files, document, page))
         except DataError as error:
             raise PluginError(f"Dữ liệu sổ tay không hợp lệ: {error}") from None
+        except ValueError as error:
+            raise PluginError(str(error)) from None
     return files
-
-
-def _url(files, document, page: File) -> str:
-    """MkDocs' URL of a document's page, relative to a page."""
-    target = files.get_file_from_path(document.src_path)
-    if target is None:
-        raise PluginError(f"Không có trang {document.src_path} cho một liên kết trên trang {page.src_uri}")
-    return target.url_relative_to(page)
 
 
 def on_env(env, config, files):

@@ -14,7 +14,6 @@ from . import compare, printing, views
 from . import pages as pages_
 from .calendar import calendar_file
 from .markdown import abbreviation_definitions
-from .printing import compare_file
 from .views import Href
 
 # A generated page's Markdown, given how it reaches a document's page (MkDocs' URL, for links inside SVG)
@@ -53,8 +52,9 @@ def plan_pages(handbook: Handbook, plan: Plan) -> list[tuple[str, PageMarkdown |
                                               f"{printing.WHOLE_PLAN_TITLE}: {plan.title}", search=False,
                                               glossary=glossary)))
     if handbook.previous(plan):
-        pages.append((compare_file(plan), _page(lambda _: compare.comparison(handbook, plan.id, compare_file(plan)),
-                                                f"So sánh: {plan.title}", search=False)))
+        path = printing.compare_file(plan)
+        pages.append((path, _page(lambda _: compare.comparison(handbook, plan.id, path),
+                                  f"So sánh: {plan.title}", search=False)))
     pages.append(calendar_file(handbook, plan))
     return pages
 
@@ -92,7 +92,7 @@ def plan_nav(handbook: Handbook, plan: Plan) -> list:
     nav.append({printing.WHOLE_PLAN_NAV: plan.whole_plan_file})  # the whole plan, to print
     previous = handbook.previous(plan)
     if previous:
-        nav.append({f"{printing.COMPARE_NAV} {previous.year}": compare_file(plan)})
+        nav.append({f"{printing.COMPARE_NAV} {previous.year}": printing.compare_file(plan)})
     return nav
 
 

@@ -25,6 +25,15 @@ MAP_TITLE = "Lược đồ quan hệ giữa các văn bản được Kế hoạc
 Href = Callable[[Document], str]
 
 
+def document_url(files, document: Document, page_file) -> str:
+    """MkDocs' own URL of a document's page, relative to a page (for links inside SVG): `files` and
+    `page_file` are MkDocs' Files and File. ValueError when the document has no page."""
+    target = files.get_file_from_path(document.src_path)
+    if target is None:
+        raise ValueError(f"Không có trang {document.src_path} cho một liên kết trên trang {page_file.src_uri}")
+    return target.url_relative_to(page_file)
+
+
 IDENTITY_LABEL = "Số, ngày, tên"
 
 
@@ -100,7 +109,8 @@ def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = 
         # What the plan states between its own documents; what was found later about them
         edges = [e for e in edges if (e.source in ids and e.target in ids)
                  or (e.kind in LATER_RELATIONS and e.target in ids)]
-    shown = {e.source for e in edges} | {e.target for e in edges} | {d.id for d in cited}
+    linked = {e.source for e in edges} | {e.target for e in edges}
+    shown = linked | {d.id for d in cited}
     svg = diagram.relation_map(
         [d for d in catalogue.all if d.id in shown], edges, direct, href, MAP_TITLE,
         "Mũi tên đi từ văn bản thực hiện (hoặc tiếp tục thực hiện) tới văn bản được thực hiện. "
@@ -112,7 +122,6 @@ def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = 
                   e.kind in LATER_RELATIONS) for e in edges]
     nested = [(catalogue.get(i), [catalogue.get(o) for o in outers])
               for i, outers in handbook.scopes.nested_in.items() if i in shown]
-    linked = {e.source for e in edges} | {e.target for e in edges}
     loose = [d for d in cited if d.id not in linked]
     return render("components/view_map.md.j2", svg=svg, relations=relations, nested=nested, loose=loose,
                   direct=direct, outside=len([d for d in catalogue.later if d.id in shown]), page=page)

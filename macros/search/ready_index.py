@@ -14,8 +14,8 @@ search_index.json, longer to read than to build. The `lunr` package on PyPI (lun
 used: it has neither Material's tokenizer nor its positions, and its builder (as read) does not
 round scores as lunr.js does (Math.round(score * 1000) / 1000); scores are made in the worker.
 
-The stamp: lunr's version, the separator and fields of the search configuration, the number of
-documents and an id: a hash of the search index as Material wrote it. The same id is written into
+The stamp: lunr's version and an id, a hash of the search index (configuration and documents) as
+Material wrote it. The same id is written into
 search_index.json (`marked`), as an attribute of its first field: Material's worker hands each
 field's settings to lunr's Builder#field as they are, so lunr.vi.min.js compares the two ids
 without reading the documents' text again. A search index from another build, or one this module
@@ -46,8 +46,7 @@ def content_id(config: dict, docs: list[dict]) -> str:
 
 
 def stamp(config: dict, docs: list[dict]) -> dict:
-    return {"lunr": LUNR_VERSION, "separator": config["separator"], "fields": _unmarked(config)["fields"],
-            "count": len(docs), "id": content_id(config, docs)}
+    return {"lunr": LUNR_VERSION, "id": content_id(config, docs)}
 
 
 def marked(search_index: dict, ready: dict) -> dict:
@@ -59,8 +58,8 @@ def marked(search_index: dict, ready: dict) -> dict:
 
 
 def mark_of(search_index: dict) -> str | None:
-    """The ready index id search_index.json carries, if any."""
-    return next((spec[ID_ATTRIBUTE] for spec in search_index["config"]["fields"].values() if ID_ATTRIBUTE in spec), None)
+    """The ready index id search_index.json carries on its first field, if any."""
+    return next(iter(search_index["config"]["fields"].values()), {}).get(ID_ATTRIBUTE)
 
 
 def build(search_index: dict) -> dict:
@@ -122,7 +121,7 @@ def build(search_index: dict) -> dict:
                 posting = inverted[word][f]
                 posting[1].append(_entry(number - posting[0], positions))
                 posting[0] = number
-            vectors[f].append(_differences([n for pair in sorted(counts.items()) for n in pair], step=2))
+            vectors[f].append(_pair_differences([n for pair in sorted(counts.items()) for n in pair]))
             lengths[f].append(sum(counts.values()))
     return {
         "stamp": stamp(config, docs),
@@ -135,10 +134,9 @@ def build(search_index: dict) -> dict:
     }
 
 
-def _differences(numbers: list[int], step: int = 1) -> str:
-    """"a,b,c" with every step-th number as the difference from the one step places before."""
-    return ",".join(str(n - numbers[i - step]) if i % step == 0 and i >= step else str(n)
-                    for i, n in enumerate(numbers))
+def _pair_differences(numbers: list[int]) -> str:
+    """"t,c,t,c,…" (term, count pairs) with each term as the difference from the term before."""
+    return ",".join(str(n - numbers[i - 2]) if i % 2 == 0 and i >= 2 else str(n) for i, n in enumerate(numbers))
 
 
 def _entry(step: int, positions: list[int]) -> str:

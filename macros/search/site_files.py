@@ -5,9 +5,9 @@ ready_index.js, which a page opened from a folder (file://, where nothing can be
 request) loads as a script when a search starts (search-on-demand.js). Then search_index.json
 (and the offline plugin's copy, search_index.js) is written again carrying the ready index's id,
 in Material's own format. Each is written to a temporary file and renamed, so a reader never
-sees half of one. When there is no search index
-(search turned off), or the index holds what the port does not cover, the old files are removed:
-the worker then builds the index itself, as Material does.
+sees half of one. When there is no search index (search turned off), or the index holds what the
+port does not cover, the old files are removed: the worker then builds the index itself, as
+Material does.
 """
 
 from __future__ import annotations
@@ -54,14 +54,14 @@ def write_ready_index(site_dir: Path) -> int | None:
     except (ValueError, KeyError, TypeError) as error:
         remove_ready_index(site_dir)
         raise ValueError(str(error)) from None
-    text = dumps(ready)
+    ready_text = dumps(ready)
     # A JSON string literal is a JavaScript one too; JSON.parse reads it faster than an object literal
-    script = f"self.{SCRIPT_GLOBAL}=JSON.parse({json.dumps(text, ensure_ascii=False)})\n"
-    _write(site_dir / settings.READY_INDEX, text)
+    script = f"self.{SCRIPT_GLOBAL}=JSON.parse({json.dumps(ready_text, ensure_ascii=False)})\n"
+    _write(site_dir / settings.READY_INDEX, ready_text)
     _write(site_dir / settings.READY_INDEX_SCRIPT, script)
     # As Material's search plugin and offline plugin write them
-    text = json.dumps(marked(search_index, ready), separators=(",", ":"), default=str)
-    _write(source, text)
+    search_text = json.dumps(marked(search_index, ready), separators=(",", ":"), default=str)
+    _write(source, search_text)
     if (site_dir / settings.SEARCH_INDEX_SCRIPT).is_file():
-        _write(site_dir / settings.SEARCH_INDEX_SCRIPT, f"var __index = {text}")
+        _write(site_dir / settings.SEARCH_INDEX_SCRIPT, f"var __index = {search_text}")
     return len(ready["terms"])

@@ -15,7 +15,6 @@ const request = JSON.parse(readFileSync(0, "utf8"))
 let handler, built
 const context = {
   console,
-  TextEncoder,                                       // a worker has it; a bare Node context does not
   addEventListener: (type, listener) => { if (type === "message") handler = listener },
   postMessage: () => {},
   importScripts: (...urls) => {
@@ -24,14 +23,13 @@ const context = {
       if (!(name in request.scripts)) throw new Error(`unexpected script ${url}`)
       vm.runInContext(readFileSync(request.scripts[name], "utf8"), context, { filename: name })
       const lunr = context.lunr
-      if (name.startsWith("lunr.vi.") && !lunr.vi.captured) {
+      if (name.startsWith("lunr.vi.")) {
         const plugin = lunr.vi
         lunr.vi = function () {
           plugin.apply(this, arguments)
           const build = this.build
           this.build = function () { return (built = build.apply(this, arguments)) }
         }
-        lunr.vi.captured = true
       }
     }
   },
@@ -45,7 +43,6 @@ if (request.ready) {
 vm.createContext(context)
 vm.runInContext(readFileSync(request.worker, "utf8"), context, { filename: "worker.js" })
 const { config, docs } = request.index
-await handler({ data: { type: 0, data: { config, docs, options: { suggest: false } } } })
-for (let i = 0; i < 100 && !built; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+await handler({ data: { type: 0, data: { config, docs, options: { suggest: false } } } })   // settles once built
 if (!built) throw new Error("the worker built no index")
 process.stdout.write(JSON.stringify({ index: built.toJSON(), blocks: built.viBlocks, source: context.lunr.vi.source }))
