@@ -104,9 +104,11 @@ def import_plan(root: Path, file: Path, plan_id: str | None = None, force: bool 
     blocks, letterhead = split_letterhead(reading.blocks)
     known = known_headers(plans)
     header = read_header(blocks, letterhead, known)
-    plan_id, source_name = plan_names(header, [h for h in known if h["id"] != plan_id], file, plan_id)
+    others = [h for h in known if h["id"] != plan_id]
+    plan_id, source_name = plan_names(header, others, file, plan_id)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", plan_id):
-        raise DataError(str(file), f"id '{plan_id}' không hợp lệ", "đặt id bằng chữ thường không dấu nối bằng '-', ví dụ ID=dan-van-2023")
+        raise DataError(str(file), f"id '{plan_id}' không hợp lệ",
+                        "đặt id bằng chữ thường không dấu nối bằng '-', ví dụ ID=dan-van-2023")
     header_path, source_path = plans / f"{plan_id}.yml", data / settings.SOURCE_DIR / source_name
     for target in (header_path, source_path):
         if target.exists() and not force:

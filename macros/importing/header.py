@@ -106,7 +106,8 @@ def _kind(title: str, known: list[dict], notes: list[str]) -> str:
     words = set(fold(title).split())
     for header in known:
         if set(fold(header["kind"]).split()) <= words:
-            notes.append(f"Loại Kế hoạch (kind) lấy theo Kế hoạch cùng loại đã có ('{header['kind']}'), để so sánh với năm trước.")
+            notes.append(f"Loại Kế hoạch (kind) lấy theo Kế hoạch cùng loại đã có ('{header['kind']}'), "
+                         "để so sánh với năm trước.")
             return header["kind"]
     kind = re.sub(r"\s*\(.*\)$", "", YEAR.sub("", title))
     notes.append(f"Loại Kế hoạch (kind) '{kind}' suy từ tên; Kế hoạch cùng loại mới được so sánh với nhau.")
