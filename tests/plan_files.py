@@ -112,7 +112,8 @@ def plan_html(lines: list[str]) -> str:
       p {{ margin: 0 0 3pt; text-indent: 1cm; text-align: justify; }}
       p.h {{ font-weight: bold; }}
       table {{ width: 100%; border-collapse: collapse; }} td {{ vertical-align: top; width: 50%; padding: 0; }}
-      .head td {{ text-align: center; font-size: 10.5pt; }} .head td:first-child {{ width: 45%; }} h1 {{ font-size: 13pt; text-align: center; font-weight: normal; margin: 12pt 0; }}
+      .head td {{ text-align: center; font-size: 10.5pt; }} .head td:first-child {{ width: 45%; }}
+      h1 {{ font-size: 13pt; text-align: center; font-weight: normal; margin: 12pt 0; }}
       .sign td + td {{ text-align: center; }}
     </style><body>
     <table class="head"><tr>{cell([*LETTERHEAD[0], number])}{cell([*LETTERHEAD[1], place_date])}</tr></table>

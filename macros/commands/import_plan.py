@@ -86,14 +86,15 @@ def known_headers(folder: Path) -> list[dict]:
 
 
 def plan_names(header: Header, known: list[dict], file: Path, wanted: str | None) -> tuple[str, str]:
-    """(the plan's id, its source file's name): next year's id after the last plan of the same kind."""
+    """(the plan's id, its source file's name): next year's id after the last plan of the same kind, and
+    the source named like the 2022 one; a plan given its own id has its source named after that id."""
     year = re.search(r"năm\s+(\d{4})", header.place_date)
     year = year[1] if year else None
     plan_id = wanted
     if not plan_id:
         same = next((h["id"] for h in known if h["kind"] == header.kind and re.search(r"-\d{4}$", h["id"])), None)
         plan_id = f"{same[:-5]}-{year}" if same and year else slugify(file.stem)
-    return plan_id, f"{slugify(header.kind)}-{year}.txt" if year else f"{plan_id}.txt"
+    return plan_id, f"{slugify(header.kind)}-{year}.txt" if year and not wanted else f"{plan_id}.txt"
 
 
 def import_plan(root: Path, file: Path, plan_id: str | None = None, force: bool = False) -> list[str]:

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -70,7 +71,7 @@ class _Walker:
         self.notes: list[str] = []
         self.blocks: list[str] = []
         self.notes_text = _note_texts(document)
-        self.unmarked = 0
+        self.styles = _Styles(document)
 
     def block(self, item) -> None:
         if isinstance(item, Table):
@@ -98,8 +99,8 @@ class _Walker:
         segments, notes = [], []
         for item in paragraph.iter_inner_content():
             for run in getattr(item, "runs", [item]):  # a hyperlink holds runs
-                segments.append(Segment(run.text.replace("\t", " "), _flag(run, paragraph, "bold"),
-                                        _flag(run, paragraph, "italic")))
+                segments.append(Segment(run.text.replace("\t", " "), self.styles.flag(run, paragraph, "bold"),
+                                        self.styles.flag(run, paragraph, "italic")))
                 for kind in ("footnoteReference", "endnoteReference"):
                     for ref in run._r.findall(qn(f"w:{kind}")):
                         note_id = ref.get(qn("w:id"))
@@ -107,24 +108,38 @@ class _Walker:
                         self.notes_text["seen"].append(note_id)
                         segments.append(Segment(f"[{number}]"))
                         notes.append(f"[{number}] {self.notes_text.get((kind, note_id), '')}".strip())
-        text, whole = markdown(segments)
+        text = markdown(segments)[0]
         if not text:
             return
-        self.unmarked += whole
         self.blocks.append(label + text)
         for note in notes:
             self.blocks.append(note)
             self.notes.append(f"Chú thích cuối trang {note[:60]}… được giữ thành đoạn ngay sau đoạn có dấu chú thích.")
 
 
-def _flag(run, paragraph, name: str) -> bool:
-    """A run's effective bold or italic: its own, else its character style's, else its paragraph style's."""
-    value = getattr(run.font, name)
-    for style in (run.style, paragraph.style):
-        while value is None and style is not None:
-            value = getattr(style.font, name)
-            style = style.base_style
-    return bool(value)
+class _Styles:
+    """A run's effective bold or italic: its own, else its character style's, else its paragraph
+    style's (each style inheriting from its base). Looked up once per style: python-docx scans."""
+
+    def __init__(self, document):
+        self.part = document.part
+        self.known: dict = {}
+
+    def flag(self, run, paragraph, name: str) -> bool:
+        value = getattr(run.font, name)
+        for kind, style_id in ((WD_STYLE_TYPE.CHARACTER, run._r.style), (WD_STYLE_TYPE.PARAGRAPH, paragraph._p.style)):
+            if value is None:
+                value = self._style(kind, style_id, name)
+        return bool(value)
+
+    def _style(self, kind, style_id, name: str):
+        key = (kind, style_id, name)
+        if key not in self.known:
+            style, value = self.part.get_style(style_id, kind), None
+            while value is None and style is not None:
+                value, style = getattr(style.font, name), style.base_style
+            self.known[key] = value
+        return self.known[key]
 
 
 def _note_texts(document) -> dict:

@@ -72,12 +72,12 @@ def decode_text(data: bytes, shown_as: str) -> tuple[str, list[str]]:
 
 def _single_byte(data: bytes, shown_as: str) -> str:
     """A file that is not UTF-8: Windows-1258 if it reads as Vietnamese, else a legacy font encoding."""
-    check_unicode(data.decode("latin-1"), shown_as)
     try:
         text = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
         text = ""
-    if sum(ch in _VIETNAMESE for ch in text) == 0:
-        raise DataError(shown_as, "không đọc được bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)",
-                        "mở tệp bằng Notepad hoặc Word, lưu lại với bảng mã UTF-8 rồi chạy lại lệnh nhập")
-    return text
+    if legacy_encoding(text) is None and any(ch in _VIETNAMESE for ch in text):
+        return text
+    check_unicode(data.decode("latin-1"), shown_as)
+    raise DataError(shown_as, "không đọc được bảng mã của tệp (không phải UTF-8, UTF-16 hay Windows-1258)",
+                    "mở tệp bằng Notepad hoặc Word, lưu lại với bảng mã UTF-8 rồi chạy lại lệnh nhập")

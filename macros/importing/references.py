@@ -34,7 +34,8 @@ NAMED = re.compile(
 DATE = re.compile(r"^\s*ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
 ISSUER = re.compile(rf"^\s*,?\s*của\s+(?P<issuer>.+?)(?=\s*\(|\s+(?:{_KHOA}|về|ban hành|Kế hoạch|Quy định)\b|\s*[;,.“\"]|$)")
 TERM = re.compile(rf"^\s*\(?\s*{_KHOA}\s+(?P<term>{_ROMAN})\s*\)?")
-SUBJECT = re.compile(r"^\s*(?P<subject>(?:về|ban hành)\s.+?)(?=;|\.\s|\.$|$)")
+# The subject runs to the end of the clause, or to the next document listed after a comma
+SUBJECT = re.compile(rf"^\s*(?P<subject>(?:về|ban hành)\s.+?)(?=;|,\s*(?:{_TYPE})\s|\.\s|\.$|$)")
 
 
 @dataclass(frozen=True)
