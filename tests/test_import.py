@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,37 @@ def test_word_numbering_levels_count_as_word_shows_them(tmp_path):
     assert not any(p.text.startswith(("a)", "1.")) for p in Document(str(path)).paragraphs)
     blocks = read_docx(path, "so.docx").blocks
     assert [b for b in blocks if b[:2] in {"I.", "II", "1.", "2.", "a)", "b)", "- "}] == [*lines[4:13], "- Lưu: VT."]
+
+
+def test_a_footnote_is_kept_after_its_paragraph_and_reported(tmp_path):
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from macros.importing.docx import read_docx
+    document = Document()
+    paragraph = document.add_paragraph("Căn cứ Chỉ thị số 16/CT-TTg")
+    paragraph.add_run()._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="1"/>'))
+    paragraph.add_run(" của Thủ tướng Chính phủ,")
+    document.add_paragraph("Đoạn sau.")
+    plain = tmp_path / "plain.docx"
+    document.save(str(plain))
+    # python-docx writes no footnotes part: add one as Word does (part, relationship, content type)
+    path = tmp_path / "chu-thich.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdNotes" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                                    b"</Relationships>")
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", f'<w:footnotes {nsdecls("w")}><w:footnote w:id="1"><w:p><w:r>'
+                        "<w:t>Văn bản thử, chỉ dùng làm dữ liệu kiểm thử.</w:t></w:r></w:p></w:footnote></w:footnotes>")
+    reading = read_docx(path, "chu-thich.docx")
+    assert reading.blocks == ["Căn cứ Chỉ thị số 16/CT-TTg[1] của Thủ tướng Chính phủ,",
+                              "[1] Văn bản thử, chỉ dùng làm dữ liệu kiểm thử.", "Đoạn sau."]
+    assert any(note.startswith("Chú thích cuối trang [1]") for note in reading.notes)
