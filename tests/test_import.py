@@ -306,3 +306,23 @@ def test_a_footnote_is_kept_after_its_paragraph_and_reported(tmp_path):
     assert reading.blocks == ["Căn cứ Chỉ thị số 16/CT-TTg[1] của Thủ tướng Chính phủ,",
                               "[1] Văn bản thử, chỉ dùng làm dữ liệu kiểm thử.", "Đoạn sau."]
     assert any(note.startswith("Chú thích cuối trang [1]") for note in reading.notes)
+
+
+def test_the_header_is_read_from_the_letterhead_and_the_signature_as_written():
+    from macros.importing.header import read_header, split_letterhead
+    received = ["UBND TỈNH BÌNH PHƯỚC", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Số: 15/KH-SVHTTDL",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "Bình Phước, ngày 10 tháng 3 năm 2023", "KẾ HOẠCH", "THỰC HIỆN CÔNG TÁC DÂN VẬN NĂM 2023",
+                "Căn cứ Kế hoạch số 01-KH/BCSD-BDVTU,", "Sở Văn hoá, Thể thao và Du lịch xây dựng kế hoạch:",
+                "I. Mục đích", "Nội dung.", "Nơi nhận:", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A"]
+    blocks, letterhead = split_letterhead(received)
+    assert blocks[:3] == ["Số: 15/KH-SVHTTDL", "Bình Phước, ngày 10 tháng 3 năm 2023",
+                          "KẾ HOẠCH THỰC HIỆN CÔNG TÁC DÂN VẬN NĂM 2023"]
+    header = read_header(blocks, letterhead, known=[])
+    assert (header.title, header.kind) == ("Kế hoạch thực hiện công tác dân vận năm 2023",
+                                           "Kế hoạch thực hiện công tác dân vận")
+    assert (header.number, header.place_date) == ("15/KH-SVHTTDL", "Bình Phước, ngày 10 tháng 3 năm 2023")
+    # The body's name as the text spells it, and the province from the letterhead and the place
+    assert header.issuer == "Sở Văn hoá, Thể thao và Du lịch tỉnh Bình Phước"
+    assert (header.signer, header.signature_blocks) == ("Nguyễn Văn A", 3)
+    assert any("chữ hoa" in note for note in header.notes)

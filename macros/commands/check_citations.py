@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -15,26 +16,45 @@ import yaml
 from .. import settings
 from ..errors import DataError
 from ..importing.drafts import append_records, draft_records, known_issuers, review
-from ..importing.references import find_references
+from ..importing.references import Reference, find_references
 from ..model.catalogue import load_catalogue
 from ..model.plan import read_lines
 
 ANY_DATE = (9999, 12)  # the editor's tools read a catalogue whatever the plans' dates
 
 
-def cite(root: Path, lines: list[str], source: str, write: bool = True) -> list[str]:
-    """The review list of a plan's references; new documents' drafts appended to the catalogue if `write`."""
+@dataclass
+class Found:
+    """A plan's references, the drafts its new documents need, and what the editor should know."""
+
+    references: list[Reference]
+    records: list[dict]
+    notes: list[str]
+    drafts: set[str]  # ids of the catalogue's records still drafts
+    issuers: set[str] | None
+
+
+def find(root: Path, lines: list[str]) -> Found:
+    """Read the catalogue (drafts included) and find the plan's references; writes nothing."""
     data = root / settings.DATA_DIR
     catalogue = load_catalogue(data / settings.CATALOGUE_FILE, data / settings.schema_file(settings.CATALOGUE_FILE),
                                settings.shown(settings.CATALOGUE_FILE), latest=ANY_DATE, drafts=True)
     references = find_references(lines, catalogue)
     records, notes = draft_records(references, {d.id for d in catalogue.documents})
-    if records and write:
-        append_records(data / settings.CATALOGUE_FILE, records, source)
-        notes.append(f"Đã ghi {len(records)} bản nháp vào {settings.shown(settings.CATALOGUE_FILE)} (draft: true). "
-                     "Bản dựng không đăng bản nháp: đối chiếu từng bản với Kế hoạch rồi xóa dòng 'draft: true'.")
-    drafts = {d.id for d in catalogue.documents if d.draft}
-    return review(references, records, notes, known_issuers(data), drafts)
+    return Found(references, records, notes, {d.id for d in catalogue.documents if d.draft}, known_issuers(data))
+
+
+def write_drafts(root: Path, found: Found, source: str) -> None:
+    """Append the new documents' drafts to the catalogue."""
+    if found.records:
+        append_records(root / settings.DATA_DIR / settings.CATALOGUE_FILE, found.records, source)
+        found.notes.append(f"Đã ghi {len(found.records)} bản nháp vào {settings.shown(settings.CATALOGUE_FILE)} "
+                           "(draft: true). Bản dựng không đăng bản nháp: đối chiếu từng bản với Kế hoạch rồi xóa "
+                           "dòng 'draft: true'.")
+
+
+def review_of(found: Found) -> list[str]:
+    return review(found.references, found.records, found.notes, found.issuers, found.drafts)
 
 
 def plan_lines(root: Path, plan_id: str) -> list[str]:
@@ -60,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     plans = [arguments.plan] if arguments.plan else [p.stem for p in sorted(folder.glob("*.yml"))]
     try:
         for plan_id in plans:
-            lines = cite(arguments.root, plan_lines(arguments.root, plan_id), f"plan {plan_id}",
-                         write=not arguments.dry_run)
-            sys.stdout.write(f"Kế hoạch {plan_id}\n" + "\n".join(lines) + "\n")
+            found = find(arguments.root, plan_lines(arguments.root, plan_id))
+            if not arguments.dry_run:
+                write_drafts(arguments.root, found, f"plan {plan_id}")
+            sys.stdout.write(f"Kế hoạch {plan_id}\n" + "\n".join(review_of(found)) + "\n")
     except DataError as error:
         sys.stderr.write(f"LỖI: {error}\n")
         return 1

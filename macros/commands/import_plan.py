@@ -27,7 +27,7 @@ from ..importing.pdf import read_pdf
 from ..importing.text import read_text_blocks
 from ..model.plan import load_plan, read_lines
 from ..slugs import slugify
-from .check_citations import cite
+from .check_citations import find, review_of, write_drafts
 
 READERS = {".docx": read_docx, ".pdf": read_pdf}
 SUPPORTED = ".docx, .pdf (có lớp chữ) hoặc .txt (UTF-8)"
@@ -119,18 +119,18 @@ def import_plan(root: Path, file: Path, plan_id: str | None = None, force: bool 
     source_ref = f"../{settings.SOURCE_DIR}/{source_name}"
     yaml_text = header_yaml(header, source_ref, reading.page_breaks, file.name)
     checks, lines = _check_with_model(data, plan_id, source_name, yaml_text, text, reading.page_breaks)
-    citations = cite(root, lines, file.name, write=False)  # read now, written with the rest below
+    found = find(root, lines)
     source_path.parent.mkdir(parents=True, exist_ok=True)
     source_path.write_text(text, encoding="utf-8")
     header_path.write_text(yaml_text, encoding="utf-8")
-    citations = cite(root, lines, file.name)
+    write_drafts(root, found, file.name)
     review = [f"Đã ghi {settings.shown(f'{settings.SOURCE_DIR}/{source_name}')} ({len(blocks)} đoạn) và "
               f"{settings.shown(f'{settings.PLANS_DIR}/{plan_id}.yml')}.", "", "Phần đầu (đối chiếu với văn bản):"]
     review += [f"  {key}: {getattr(header, key)}" for key in ("kind", "title", "number", "place_date", "issuer", "signer")]
     if letterhead:
         review.append(f"  Phần đầu văn bản (quốc hiệu, tên cơ quan) không chép vào tệp nguồn: {' / '.join(letterhead)}")
     review += ["", "Cần xem lại:", *(f"  - {n}" for n in header.notes + reading.notes + checks)]
-    return [*review, "", *citations]
+    return [*review, "", *review_of(found)]
 
 
 def _check_with_model(data: Path, plan_id: str, source_name: str, yaml_text: str, text: str,

@@ -31,6 +31,7 @@ NAMED = re.compile(
     rf"|(?:Bộ )?Luật(?: [^\s,;.()]+){{1,12}}? năm \d{{4}}"
     rf"|Nghị quyết Hội nghị [^,;.()]{{0,80}}?{_KHOA} {_ROMAN}"
     rf"|Nghị quyết Đại hội [^,;.()]{{0,80}}?lần thứ {_ROMAN}(?: của Đảng)?)(?!\w)")
+NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Nghị quyết")  # the type of a document named without a number
 DATE = re.compile(r"^\s*ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
 ISSUER = re.compile(rf"^\s*,?\s*của\s+(?P<issuer>.+?)(?=\s*\(|\s+(?:{_KHOA}|về|ban hành|Kế hoạch|Quy định)\b|\s*[;,.“\"]|$)")
 TERM = re.compile(rf"^\s*\(?\s*{_KHOA}\s+(?P<term>{_ROMAN})\s*\)?")
@@ -68,11 +69,10 @@ def find_references(lines: list[str], catalogue: Catalogue | None = None) -> lis
         text = raw.replace("*", "")
         linked = [(m.start(), m.end(), owner[m.group(0)]) for m in pattern.finditer(text)] if pattern else []
         hits = [(m.start(), m.end(), m["type"], m["number"], bool(m["so"])) for m in NUMBERED.finditer(text)]
-        hits += [(m.start(), m.end(), m["name"].split(" ")[0] if not m["name"].startswith(("Hiến", "Bộ"))
-                  else " ".join(m["name"].split(" ")[:2]), None, False) for m in NAMED.finditer(text)]
+        hits += [(m.start(), m.end(), next(t for t in NAMED_TYPES if m["name"].startswith(t)), None, False)
+                 for m in NAMED.finditer(text)]
         for start, end, kind, spelling, has_so in sorted(hits):
             number = normalise_number(spelling) if spelling else None
-            kind = "Nghị quyết" if kind == "Nghị" else kind
             document_id = next((doc for s, e, doc in linked if s < end and start < e), None)
             if document_id is None and number:
                 document_id = by_number.get((kind, number))
