@@ -11,13 +11,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .. import settings
 from ..errors import DataError
 from ..importing.drafts import append_records, draft_records, known_issuers, review
 from ..importing.references import Reference, find_references
 from ..model.catalogue import load_catalogue
+from ..model.loading import load_yaml
 from ..model.plan import read_lines
 
 ANY_DATE = (9999, 12)  # the editor's tools read a catalogue whatever the plans' dates
@@ -65,7 +64,10 @@ def plan_lines(root: Path, plan_id: str) -> list[str]:
     if not path.is_file():
         known = ", ".join(p.stem for p in sorted(folder.glob("*.yml")))
         raise DataError(shown_as, f"không có Kế hoạch '{plan_id}'", f"ghi id của một Kế hoạch đã có: {known}")
-    header = yaml.safe_load(path.read_text(encoding="utf-8"))
+    header = load_yaml(path, shown_as)
+    if not isinstance(header, dict) or not isinstance(header.get("source"), str):
+        raise DataError(shown_as, "không có trường 'source' (tệp nguồn của Kế hoạch)",
+                        "ghi phần đầu theo mẫu data/plans/dan-van-2022.yml", field="source")
     return read_lines(folder / header["source"], header["source"], list(header.get("page_breaks") or []), shown_as)
 
 

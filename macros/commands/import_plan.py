@@ -79,7 +79,10 @@ def known_headers(folder: Path) -> list[dict]:
     """The other plans' headers, newest file name first (only the facts the import reuses)."""
     headers = []
     for path in sorted(folder.glob("*.yml"), reverse=True):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:  # the build names that file's error; the import only borrows facts
+            continue
         if isinstance(data, dict) and {"kind", "issuer"} <= data.keys():
             headers.append({**data, "id": path.stem})
     return headers
