@@ -2,7 +2,8 @@
 #   make serve   build the site and serve it at http://127.0.0.1:8000
 #   make test    run the linters, then every test
 # Each creates the virtual environment .venv and installs what it needs.
-# Also: make test-fast (no build, no browser: seconds), make lint, make build, make publish, make rollback.
+# Also: make test-fast (no build, no browser: seconds), make lint, make build, make publish, make rollback,
+# and for next year's plan: make import FILE=ke-hoach-2023.docx, make check-citations PLAN=dan-van-2023.
 
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
@@ -12,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Where `make publish` puts the site unless told otherwise: make publish TARGET=/srv/www/so-tay
 TARGET ?= publish/so-tay
 
-.PHONY: serve build test test-fast lint lint-python lint-js publish rollback system-packages
+.PHONY: serve build test test-fast lint lint-python lint-js publish rollback system-packages import check-citations
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -54,6 +55,15 @@ publish: $(VENV)/.runtime-installed
 
 rollback: $(VENV)/.runtime-installed
 	$(PYTHON) -m publishing.publish --rollback "$(TARGET)"
+
+# A plan as received (.docx, .pdf, .txt) into data/: make import FILE=ke-hoach-2023.docx [FORCE=1] [ID=dan-van-2023]
+import: $(VENV)/.runtime-installed
+	@test -n "$(FILE)" || { echo "Cách dùng: make import FILE=ke-hoach-2023.docx (thêm FORCE=1 để ghi đè)"; exit 2; }
+	$(PYTHON) -m macros.commands.import_plan "$(FILE)" $(if $(FORCE),--force) $(if $(ID),--id "$(ID)")
+
+# Every reference to a document in a plan (PLAN=dan-van-2022; none: every plan), drafts for the new ones
+check-citations: $(VENV)/.runtime-installed
+	$(PYTHON) -m macros.commands.check_citations $(PLAN)
 
 test: lint $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests

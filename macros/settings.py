@@ -6,6 +6,7 @@ from __future__ import annotations
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
 PLANS_DIR = "plans"  # one header per plan: data/plans/<plan id>.yml
+SOURCE_DIR = "source"  # each plan's text as received: data/source/<name>.txt
 PLAN_SCHEMA = "plan.yml"  # the headers' schema: schema/plan.schema.json
 REDIRECTS_FILE = "redirects.yml"
 CATALOGUE_FILE = "documents.yml"

@@ -82,6 +82,7 @@ class Document:
     # None for a document the plan cites; for a related document the plan does not cite, where it was
     # found (a status.Evidence): it is shown as such and never counted as cited
     found_later: object | None = None
+    draft: bool = False  # written by the import, not yet checked by the editor: never published
 
     @property
     def cited(self) -> bool:
@@ -158,8 +159,13 @@ def parse_date(value: str | None, shown_as: str, record: str, line: int) -> Issu
     return IssueDate(year, month, day)
 
 
-def load_catalogue(path: Path, schema_path: Path, shown_as: str, latest: tuple[int, int]) -> Catalogue:
-    """Load, validate and cross-check the catalogue. `latest` is the plan's (year, month)."""
+def load_catalogue(path: Path, schema_path: Path, shown_as: str, latest: tuple[int, int],
+                   drafts: bool = False) -> Catalogue:
+    """Load, validate and cross-check the catalogue. `latest` is the plan's (year, month).
+
+    A draft record (`draft: true`, written by the import) stops the build; the editor's tools read
+    it with `drafts=True`.
+    """
     data = load_yaml(path, shown_as)
     validate(data, schema_path, shown_as, list_key="documents")
     documents: list[Document] = []
@@ -173,6 +179,10 @@ def load_catalogue(path: Path, schema_path: Path, shown_as: str, latest: tuple[i
         if doc_id in seen:
             fail("id", f"id bị trùng với bản ghi ở dòng {seen[doc_id]}", "đặt cho mỗi bản ghi một id riêng")
         seen[doc_id] = line
+        if raw.get("draft") and not drafts:
+            fail("draft", "bản ghi là bản nháp do lệnh nhập ghi, chưa được duyệt nên không được đăng",
+                 "đối chiếu loại, số hiệu, ngày, cơ quan ban hành, khóa và trích yếu với lời văn Kế hoạch (điều "
+                 "Kế hoạch không nêu để null), sửa nếu cần, rồi xóa dòng 'draft: true'")
         number = raw["number"]
         spellings = tuple(raw.get("spellings") or ([number] if number else []))
         if number is None and "spellings" in raw:
@@ -194,7 +204,7 @@ def load_catalogue(path: Path, schema_path: Path, shown_as: str, latest: tuple[i
         documents.append(Document(
             id=doc_id, type=raw["type"], number=number, spellings=spellings, cited_as=cited_as,
             issuer=raw["issuer"], date=date, term=raw["term"], subject=raw["subject"],
-            system=raw["system"], level=raw["level"], relations=relations, line=line))
+            system=raw["system"], level=raw["level"], relations=relations, line=line, draft=bool(raw.get("draft"))))
     for document in documents:
         for relation in document.relations:
             if relation.target not in seen:
