@@ -1,0 +1,1 @@
+"""Commands an editor runs from the Makefile (python -m macros.commands.<name>)."""
