@@ -2,7 +2,8 @@
 #   make serve   build the site and serve it at http://127.0.0.1:8000
 #   make test    run the linters, then every test
 # Each creates the virtual environment .venv and installs what it needs.
-# Also: make test-fast (no build, no browser: seconds), make lint, make build, make publish, make rollback.
+# Also: make test-fast (no build, no browser: seconds), make lint, make build, make publish, make rollback,
+# make status-report (which cited documents to check next, and where).
 
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
@@ -12,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Where `make publish` puts the site unless told otherwise: make publish TARGET=/srv/www/so-tay
 TARGET ?= publish/so-tay
 
-.PHONY: serve build test test-fast lint lint-python lint-js publish rollback system-packages
+.PHONY: serve build test test-fast lint lint-python lint-js publish rollback status-report system-packages
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -54,6 +55,11 @@ publish: $(VENV)/.runtime-installed
 
 rollback: $(VENV)/.runtime-installed
 	$(PYTHON) -m publishing.publish --rollback "$(TARGET)"
+
+# The cited documents in the order their standing needs checking, with where to check each
+# (macros/commands/status_report.py); TODAY=YYYY-MM-DD counts the 12 months from another day
+status-report: $(VENV)/.runtime-installed
+	$(PYTHON) -m macros.commands.status_report $(if $(TODAY),--today $(TODAY))
 
 test: lint $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests

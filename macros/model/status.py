@@ -157,6 +157,10 @@ class LegalStatus:
         """Replaced, repealed, amended, continued or no longer (wholly or partly) in force."""
         return bool(self._known(doc_id) & AFFECTED)
 
+    def ended(self, doc_id: str) -> bool:
+        """Replaced or repealed: it no longer applies, whatever its recorded status."""
+        return bool(self._known(doc_id) & _ENDINGS)
+
     def last_checked(self, doc_id: str) -> date | None:
         """The latest day a source about this document's own standing was checked, or None if never."""
         found = [r.evidence.checked for r in self.relations_from(doc_id)]

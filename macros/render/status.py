@@ -5,11 +5,14 @@ Always shown apart from what the plan states, each with its source and the day i
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
+from .. import settings
 from ..model import Handbook
 from ..model.catalogue import Document
-from ..model.status import LATER_RELATIONS, NOT_CHECKED, Evidence, LaterRelation, Note, StatusFact
+from ..model.lookups import ASK_THE_ISSUER, Lookup, lookups_for
+from ..model.status import LATER_RELATIONS, NOT_CHECKED, STANDINGS, Evidence, LaterRelation, Note, Source, StatusFact
 from . import markdown  # a module, not names: markdown registers this module in its templates
 
 LATER_HEADING = "Tra cứu ngoài Kế hoạch"
@@ -21,11 +24,31 @@ def day(value) -> str:
     return f"{value:%d/%m/%Y}"
 
 
+def source_name(source: Source) -> str:
+    """The site's name and the page's title: "Thư viện Pháp luật (thuvienphapluat.vn): “Quyết định …”"."""
+    return f"{source.publisher}: “{source.title}”"
+
+
+def outbound(url: str, text: str) -> str:
+    """A link off the intranet, on purpose and marked so (Markdown-safe inline HTML). Nothing is
+    fetched until the reader follows it; print shows its address."""
+    return (f'<a class="{settings.OUTBOUND_CLASS}" href="{html.escape(url)}" rel="{settings.OUTBOUND_REL}">'
+            f"{markdown.md_text(text)}</a>")
+
+
+def _evidence(evidence: Evidence, name: str, where: str) -> str:
+    return f"Nguồn: {name} ({evidence.source.kind_label}), {where}; kiểm tra ngày {day(evidence.checked)}"
+
+
 def evidence_text(evidence: Evidence) -> str:
-    """"Nguồn: “title”, publisher (kind), where; kiểm tra ngày d/m/y" in plain text (tooltips, prints)."""
-    source = evidence.source
-    return (f"Nguồn: “{source.title}”, {source.publisher} ({source.kind_label}), {evidence.where}; "
-            f"kiểm tra ngày {day(evidence.checked)}")
+    """"Nguồn: site: “title” (kind), where; kiểm tra ngày d/m/y" in plain text (tooltips)."""
+    return _evidence(evidence, source_name(evidence.source), evidence.where)
+
+
+def evidence_markdown(evidence: Evidence) -> str:
+    """The same words as evidence_text, the source a link to its page."""
+    return _evidence(evidence, outbound(evidence.source.address, source_name(evidence.source)),
+                     markdown.md_text(evidence.where))
 
 
 def dated_name(document: Document) -> str:
@@ -92,12 +115,31 @@ def citation_tooltip(handbook: Handbook, document: Document) -> str:
     return f"{tooltip}. {LATER_HEADING}: {later}."
 
 
-def appendix_line(handbook: Handbook, document: Document) -> str:
-    """What a print appendix says of a document's standing, with sources, in plain text."""
+def appendix_line(handbook: Handbook, document: Document, linked: bool = False) -> str:
+    """What a print appendix says of a document's standing, with sources: plain text, or Markdown
+    with each source a link (`linked`), whose address print shows."""
     facts = facts_about(handbook, document.id)
     if not facts:
         return f"tình trạng hiệu lực {NOT_CHECKED.lower()}"
+    if linked:
+        return "; ".join(f"{markdown.md_text(f.text)} ({evidence_markdown(f.evidence)})" for f in facts)
     return "; ".join(f"{f.text} ({evidence_text(f.evidence)})" for f in facts)
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """Where a reader checks a document's standing today, and what the handbook's own is worth."""
+
+    lookups: list[Lookup]
+    otherwise: str  # when no public database is known
+    as_of: str  # "" when the handbook has not checked it
+
+
+def recheck(handbook: Handbook, document: Document) -> Recheck:
+    checked = handbook.status.last_checked(document.id)
+    as_of = (f"Hiện trạng sổ tay ghi ở trên là theo nguồn kiểm tra ngày {day(checked)}; văn bản có thể đã "
+             "thay đổi sau ngày đó." if checked else "")
+    return Recheck(lookups_for(document), ASK_THE_ISSUER, as_of)
 
 
 def standing_marker(handbook: Handbook, document: Document) -> str | None:
@@ -121,11 +163,23 @@ def affected_documents(handbook: Handbook) -> list[Document]:
     return [d for d in handbook.catalogue.documents if handbook.status.affected(d.id)]
 
 
+def standing_counts(handbook: Handbook, documents: list[Document]) -> list[tuple[str, int]]:
+    """How many of these documents stand each way ("Đã được thay thế", 1), most telling first; none left out."""
+    standings = [handbook.status.standing(d.id) for d in documents]
+    order = [label for _, label in STANDINGS] + [NOT_CHECKED]
+    return [(label, standings.count(label)) for label in order if label in standings]
+
+
 def summary(handbook: Handbook, plan_id: str, page: str) -> str:
-    """One line: how many of the documents a plan cites are affected, checked when."""
+    """One line: how many of the documents a plan cites stand each way, checked when."""
     cited = handbook.documents_cited_by(plan_id)
-    return markdown.render("components/status_summary.md.j2", affected=[d for d in cited if handbook.status.affected(d.id)],
-                           cited=cited, checked=checked_span(handbook), page=page)
+    affected = [d for d in cited if handbook.status.affected(d.id)]
+    counts = standing_counts(handbook, cited)
+    changed = {handbook.status.standing(d.id) for d in affected}
+    return markdown.render("components/status_summary.md.j2", affected=affected, cited=cited,
+                           changed=[c for c in counts if c[0] in changed],
+                           unchanged=[c for c in counts if c[0] not in changed],
+                           checked=checked_span(handbook), page=page)
 
 
 def status_page(handbook: Handbook, page: str) -> str:
@@ -135,6 +189,6 @@ def status_page(handbook: Handbook, page: str) -> str:
     sources = {e.source.id: e.source for e in status.evidence()}
     sources.update({d.found_later.source.id: d.found_later.source for d in handbook.catalogue.later})
     return markdown.render("components/view_status.md.j2", affected=[r for r in rows if status.affected(r[0].id)],
-                  other=[r for r in rows if not status.affected(r[0].id)], later=handbook.catalogue.later,
+                  other=[r for r in rows if not status.affected(r[0].id)], outside=handbook.catalogue.later,
                   notes=status.notes, sources=sorted(sources.values(), key=lambda s: s.title),
                   checked=checked_span(handbook), NOT_CHECKED=NOT_CHECKED, page=page)
