@@ -31,28 +31,36 @@ from .catalogue import Document
 @dataclass(frozen=True)
 class Lookup:
     site: str  # the site's name and address, as a reader knows it
+    short: str  # the site's name alone, for a link's words
     how: str  # what the link opens
     url: str
+
+
+def _query(text: str) -> str:
+    """A query value that stays readable in print ("16/CT-TTg", "Hiến%20pháp"): only what would break
+    the address is escaped; the browser encodes letters with diacritics itself when the link is followed."""
+    return "".join(c if ord(c) > 127 else quote(c, safe="/-") for c in text)
 
 
 @dataclass(frozen=True)
 class _Site:
     name: str
+    short: str
     address: str  # "{q}" is replaced by the document's number (or name), URL-encoded; no "{q}": a section to browse
     browse: str = ""  # what the reader does on a section page
 
     def lookup(self, document: Document) -> Lookup:
         if "{q}" not in self.address:
-            return Lookup(self.name, self.browse, self.address)
+            return Lookup(self.name, self.short, self.browse, self.address)
         how = "tìm theo số hiệu" if document.number else "tìm theo tên văn bản"
-        return Lookup(self.name, how, self.address.format(q=quote(document.number or document.name, safe="")))
+        return Lookup(self.name, self.short, how, self.address.format(q=_query(document.number or document.name)))
 
 
-VBPL = _Site("Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn)",
+VBPL = _Site("Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn)", "vbpl.vn",
              "https://vbpl.vn/TW/Pages/vbpq-timkiem.aspx?Keyword={q}")
-TVPL = _Site("Thư viện Pháp luật (thuvienphapluat.vn)",
+TVPL = _Site("Thư viện Pháp luật (thuvienphapluat.vn)", "Thư viện Pháp luật",
              "https://thuvienphapluat.vn/page/tim-van-ban.aspx?keyword={q}&match=True&area=0")
-PARTY_DOCUMENTS = _Site("Tư liệu văn kiện Đảng (tulieuvankien.dangcongsan.vn)",
+PARTY_DOCUMENTS = _Site("Tư liệu văn kiện Đảng (tulieuvankien.dangcongsan.vn)", "Tư liệu văn kiện Đảng",
                         "https://tulieuvankien.dangcongsan.vn/he-thong-van-ban/van-ban-cua-dang",
                         browse="mục Văn bản của Đảng, tìm văn bản trên trang đó")
 

@@ -18,6 +18,7 @@ from . import markdown  # a module, not names: markdown registers this module in
 LATER_HEADING = "Tra cứu ngoài Kế hoạch"
 NOT_STATED_BY_SOURCE = "Nguồn không nêu"
 BEFORE_PLAN = "trước khi Kế hoạch ban hành"  # a related document's facts come from its source, not the plan
+SAME_SOURCE = "như trên"
 
 
 def day(value) -> str:
@@ -29,10 +30,11 @@ def source_name(source: Source) -> str:
     return f"{source.publisher}: “{source.title}”"
 
 
-def outbound(url: str, text: str) -> str:
+def outbound(url: str, text: str, title: str | None = None) -> str:
     """A link off the intranet, on purpose and marked so (Markdown-safe inline HTML). Nothing is
     fetched until the reader follows it; print shows its address."""
-    return (f'<a class="{settings.OUTBOUND_CLASS}" href="{html.escape(url)}" rel="{settings.OUTBOUND_REL}">'
+    tooltip = f' title="{html.escape(title)}"' if title else ""
+    return (f'<a class="{settings.OUTBOUND_CLASS}" href="{html.escape(url)}" rel="{settings.OUTBOUND_REL}"{tooltip}>'
             f"{markdown.md_text(text)}</a>")
 
 
@@ -45,8 +47,11 @@ def evidence_text(evidence: Evidence) -> str:
     return _evidence(evidence, source_name(evidence.source), evidence.where)
 
 
-def evidence_markdown(evidence: Evidence) -> str:
-    """The same words as evidence_text, the source a link to its page."""
+def evidence_markdown(evidence: Evidence, again: bool = False) -> str:
+    """The same words as evidence_text, the source a link to its page; "như trên" for a source just
+    named in full (`again`), which keeps a notice short on a phone."""
+    if again:
+        return f"Nguồn: {SAME_SOURCE}, {markdown.md_text(evidence.where)}; kiểm tra ngày {day(evidence.checked)}"
     return _evidence(evidence, outbound(evidence.source.address, source_name(evidence.source)),
                      markdown.md_text(evidence.where))
 
@@ -137,8 +142,7 @@ class Recheck:
 
 def recheck(handbook: Handbook, document: Document) -> Recheck:
     checked = handbook.status.last_checked(document.id)
-    as_of = (f"Hiện trạng sổ tay ghi ở trên là theo nguồn kiểm tra ngày {day(checked)}; văn bản có thể đã "
-             "thay đổi sau ngày đó." if checked else "")
+    as_of = f"Hiện trạng trên đúng theo nguồn kiểm tra ngày {day(checked)}, có thể đã đổi sau đó." if checked else ""
     return Recheck(lookups_for(document), ASK_THE_ISSUER, as_of)
 
 
