@@ -14,9 +14,10 @@ import pytest
 
 from macros.errors import DataError
 from macros.model.catalogue import NOT_STATED
+from macros.model.lookups import lookups_for
 from macros.render import printing
 from macros.render import site as pages
-from macros.render.status import appendix_line
+from macros.render.status import appendix_line, facts_about
 
 from helpers import ROOT
 
@@ -152,9 +153,13 @@ def test_the_appendix_gives_each_documents_standing_found_outside_the_plan(print
     appendix = text[text.index("Văn bản được viện dẫn trong mục này"):]
     cited = handbook.documents_cited_in(handbook.plans[0].id, "ii-1")
     assert any(handbook.status.affected(d.id) for d in cited)
+    # Each source's address prints after its name, <https://…>: the words without them, then the addresses
+    words = re.sub(r" ?<https?://[^>]*>", "", appendix)
     for document in cited:
-        assert flat(f"Tra cứu ngoài Kế hoạch: {appendix_line(handbook, document)}") in appendix, document.id
+        assert flat(f"Tra cứu ngoài Kế hoạch: {appendix_line(handbook, document)}") in words, document.id
     assert "Được thay thế bởi Quyết định số 23-QĐ/TW" in appendix
+    addresses = {f.evidence.source.address for d in cited for f in facts_about(handbook, d.id)}
+    assert addresses and all(f"<{a}>" in re.sub(r"\s", "", appendix) for a in addresses)
 
 
 def test_a_replaced_documents_page_prints_its_notice_and_sources(print_to_pdf, handbook):
@@ -162,6 +167,11 @@ def test_a_replaced_documents_page_prints_its_notice_and_sources(print_to_pdf, h
     assert_clean_a4(printed, "Quyết định 290-QĐ/TW")
     assert "Tra cứu ngoài Kế hoạch" in printed.text and "kiểm tra ngày 29/11/2026" in printed.text
     assert "Thư viện Pháp luật (thuvienphapluat.vn)" in printed.text
+    # The source and the databases to check in print their addresses; the notice names the source once
+    text = re.sub(r"\s", "", printed.text)
+    address = handbook.status.relations_from("quyet-dinh-290-qd-tw")[0].evidence.source.address
+    assert text.count(f"<{address}>") == 1
+    assert all(f"<{lookup.url}>" in text for lookup in lookups_for(handbook.catalogue.get("quyet-dinh-290-qd-tw")))
 
 
 def test_a_section_prints_the_appendix_after_the_plans_words(print_to_pdf, handbook):

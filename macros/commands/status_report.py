@@ -82,10 +82,17 @@ def report(documents: Sequence[Document], status: LegalStatus, today: date) -> s
     return "\n".join(lines) + "\n"
 
 
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{value}' không đọc được: ghi dạng YYYY-MM-DD, ví dụ 2027-12-07") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.commands.status_report",
                                      description="Liệt kê văn bản Kế hoạch viện dẫn theo thứ tự cần kiểm tra hiện trạng.")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today(),
+    parser.add_argument("--today", type=_day, default=date.today(),
                         help="ngày tính 12 tháng, dạng YYYY-MM-DD (mặc định: hôm nay)")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục gốc của sổ tay")
     arguments = parser.parse_args(argv)
