@@ -42,18 +42,33 @@ def _evidence(evidence: Evidence, name: str, where: str) -> str:
     return f"Nguồn: {name} ({evidence.source.kind_label}), {where}; kiểm tra ngày {day(evidence.checked)}"
 
 
-def evidence_text(evidence: Evidence) -> str:
-    """"Nguồn: site: “title” (kind), where; kiểm tra ngày d/m/y" in plain text (tooltips)."""
+def evidence_text(evidence: Evidence, again: bool = False) -> str:
+    """"Nguồn: site: “title” (kind), where; kiểm tra ngày d/m/y" in plain text (tooltips, prints); "như
+    trên" for a source just named in full (`again`), which keeps a notice short on a phone."""
+    if again:
+        return f"Nguồn: {SAME_SOURCE}, {evidence.where}; kiểm tra ngày {day(evidence.checked)}"
     return _evidence(evidence, source_name(evidence.source), evidence.where)
 
 
 def evidence_markdown(evidence: Evidence, again: bool = False) -> str:
-    """The same words as evidence_text, the source a link to its page; "như trên" for a source just
-    named in full (`again`), which keeps a notice short on a phone."""
+    """The same words as evidence_text, the source a link to its page."""
     if again:
-        return f"Nguồn: {SAME_SOURCE}, {markdown.md_text(evidence.where)}; kiểm tra ngày {day(evidence.checked)}"
+        return markdown.md_text(evidence_text(evidence, again))
     return _evidence(evidence, outbound(evidence.source.address, source_name(evidence.source)),
                      markdown.md_text(evidence.where))
+
+
+def _with_sources(facts: list[Fact], linked: bool) -> str:
+    """"fact (Nguồn: …); fact (Nguồn: như trên, …)": each source named in full once."""
+    parts, named = [], set()
+    for fact in facts:
+        again = fact.evidence.source.id in named
+        named.add(fact.evidence.source.id)
+        if linked:
+            parts.append(f"{markdown.md_text(fact.text)} ({evidence_markdown(fact.evidence, again)})")
+        else:
+            parts.append(f"{fact.text} ({evidence_text(fact.evidence, again)})")
+    return "; ".join(parts)
 
 
 def dated_name(document: Document) -> str:
@@ -116,8 +131,7 @@ def citation_tooltip(handbook: Handbook, document: Document) -> str:
     facts = facts_about(handbook, document.id)
     if not handbook.status.affected(document.id) or not facts:
         return tooltip
-    later = "; ".join(f"{f.text} ({evidence_text(f.evidence)})" for f in facts)
-    return f"{tooltip}. {LATER_HEADING}: {later}."
+    return f"{tooltip}. {LATER_HEADING}: {_with_sources(facts, linked=False)}."
 
 
 def appendix_line(handbook: Handbook, document: Document, linked: bool = False) -> str:
@@ -126,9 +140,7 @@ def appendix_line(handbook: Handbook, document: Document, linked: bool = False) 
     facts = facts_about(handbook, document.id)
     if not facts:
         return f"tình trạng hiệu lực {NOT_CHECKED.lower()}"
-    if linked:
-        return "; ".join(f"{markdown.md_text(f.text)} ({evidence_markdown(f.evidence)})" for f in facts)
-    return "; ".join(f"{f.text} ({evidence_text(f.evidence)})" for f in facts)
+    return _with_sources(facts, linked)
 
 
 @dataclass(frozen=True)
