@@ -3,7 +3,8 @@
 #   make test    run the linters, then every test
 # Each creates the virtual environment .venv and installs what it needs.
 # Also: make test-fast (no build, no browser: seconds), make lint, make build, make publish, make rollback,
-# and for next year's plan: make import FILE=ke-hoach-2023.docx, make check-citations PLAN=dan-van-2023.
+# and for next year's plan: make import FILE=ke-hoach-2023.docx, make check-citations PLAN=dan-van-2023;
+# for the legal basis: make status-report (which cited documents to check next, and where).
 
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
@@ -13,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Where `make publish` puts the site unless told otherwise: make publish TARGET=/srv/www/so-tay
 TARGET ?= publish/so-tay
 
-.PHONY: serve build test test-fast lint lint-python lint-js publish rollback system-packages import check-citations
+.PHONY: serve build test test-fast lint lint-python lint-js publish rollback system-packages import check-citations status-report
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -64,6 +65,11 @@ import: $(VENV)/.runtime-installed
 # Every reference to a document in a plan (PLAN=dan-van-2022; none: every plan), drafts for the new ones
 check-citations: $(VENV)/.runtime-installed
 	$(PYTHON) -m macros.commands.check_citations $(PLAN)
+
+# The cited documents in the order their standing needs checking, with where to check each
+# (macros/commands/status_report.py); TODAY=YYYY-MM-DD counts the 12 months from another day
+status-report: $(VENV)/.runtime-installed
+	$(PYTHON) -m macros.commands.status_report $(if $(TODAY),--today $(TODAY))
 
 test: lint $(VENV)/.test-installed tests/node_modules/.installed system-packages
 	$(PYTHON) -m pytest tests

@@ -50,3 +50,8 @@ SEARCH_INDEX = "search/search_index.json"
 SEARCH_INDEX_SCRIPT = "search/search_index.js"      # the offline plugin's copy, for file://
 READY_INDEX = "search/ready_index.json"
 READY_INDEX_SCRIPT = "search/ready_index.js"
+
+# A link that leaves the intranet on purpose (a cited source, a database to check a document in) is
+# marked so: the publish check lets only such links out, and print shows their address
+OUTBOUND_CLASS = "hb-outbound"
+OUTBOUND_REL = "external noopener"

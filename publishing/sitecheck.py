@@ -3,7 +3,11 @@ and the search index made at build time is there and made from this site's searc
 
 Plain standard library (no MkDocs, no BeautifulSoup), so the publish command needs nothing more
 than the build does. A link must be relative: the site is served under any sub-path and opened
-from a folder (file://), where "/…" and "http://…" break or leave the intranet.
+from a folder (file://), where "/…" and "http://…" break or leave the intranet. The one exception
+is a link the reader may follow off the intranet on purpose (a cited source, a database to check a
+document in): an <a> marked with the class and rel the handbook's templates write
+(settings.OUTBOUND_CLASS, OUTBOUND_REL). Nothing is ever loaded from outside: a script, style sheet,
+image or frame with an outside address fails, marked or not.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from macros import settings
@@ -36,22 +41,35 @@ class Problem:
         return f"{self.page}: {self.reason}: {self.link}"
 
 
+class Link(NamedTuple):
+    tag: str
+    url: str
+    outbound: bool  # an <a> marked as leaving the intranet on purpose
+
+
+def _marked_outbound(tag: str, attrs: dict) -> bool:
+    classes = (attrs.get("class") or "").split()
+    rel = set((attrs.get("rel") or "").split())
+    return tag == "a" and settings.OUTBOUND_CLASS in classes and set(settings.OUTBOUND_REL.split()) <= rel
+
+
 class PageScan(HTMLParser):
     """The anchors (id, a[name]) and the outgoing links of one page."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.anchors: set[str] = set()
-        self.links: list[str] = []
+        self.links: list[Link] = []
 
     def handle_starttag(self, tag, attrs):
+        outbound = _marked_outbound(tag, dict(attrs))
         for name, value in attrs:
             if value is None:
                 continue
             if name == "id" or (tag == "a" and name == "name"):
                 self.anchors.add(value)
             elif (tag, name) in LINK_ATTRIBUTES:
-                self.links.append(value)
+                self.links.append(Link(tag, value, outbound))
 
 
 def _scan(path: Path) -> PageScan:
@@ -78,7 +96,7 @@ def check_site(site: Path, scans: dict[str, PageScan] | None = None) -> list[Pro
         for link in scan.links:
             reason = _link_problem(site, scans, page, link)
             if reason:
-                problems.append(Problem(page, link, reason))
+                problems.append(Problem(page, link.url, reason))
     return problems
 
 
@@ -104,12 +122,20 @@ def _search_problems(site: Path) -> list[Problem]:
     return []
 
 
-def _link_problem(site: Path, scans: dict[str, PageScan], page: str, link: str) -> str | None:
+def _link_problem(site: Path, scans: dict[str, PageScan], page: str, found: Link) -> str | None:
+    link = found.url
+    parts = urlsplit(link)
+    if found.outbound:
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return None
+        return "liên kết đánh dấu ra ngoài mạng nội bộ nhưng không phải địa chỉ http(s) đầy đủ"
     if link.lower().startswith(HARMLESS_SCHEMES):
         return None
-    parts = urlsplit(link)
     if parts.scheme or link.startswith("//"):
-        return "liên kết ra ngoài mạng nội bộ"
+        if found.tag != "a":
+            return "tài nguyên nạp từ ngoài mạng nội bộ (trang phải chạy không cần Internet)"
+        return (f'liên kết ra ngoài mạng nội bộ không được đánh dấu (chỉ <a class="{settings.OUTBOUND_CLASS}" '
+                f'rel="{settings.OUTBOUND_REL}"> được ra ngoài)')
     if link.startswith("/"):
         return "liên kết tuyệt đối (hỏng khi đặt trang dưới đường dẫn con hoặc mở từ thư mục)"
     if not parts.path:

@@ -16,7 +16,7 @@ from macros.errors import DataError
 from macros.model.catalogue import NOT_STATED
 from macros.render import printing
 from macros.render import site as pages
-from macros.render.status import appendix_line
+from macros.render.status import appendix_line, facts_about
 
 from helpers import ROOT
 
@@ -103,7 +103,8 @@ def print_to_pdf(browser, site_url, tmp_path_factory):
 def assert_clean_a4(printed: Printed, where: str):
     assert abs(printed.size[0] - A4_POINTS[0]) <= 1 and abs(printed.size[1] - A4_POINTS[1]) <= 1, \
         f"{where}: paper is {printed.size}, not A4"
-    found = [chrome for chrome in CHROME if chrome in printed.text]
+    # The addresses of sources and lookups print on purpose, as <https://…> after their names
+    found = [chrome for chrome in CHROME if chrome in re.sub(r"<https?://[^>]*>", "", printed.text)]
     assert not found, f"{where}: site chrome printed: {found}"
     assert not re.search(r"\bSau\b", printed.text), f"{where}: the footer's 'Sau' (next page) printed"
     others = [font for font in printed.fonts if not PRINT_FONTS.match(font)]
@@ -152,9 +153,13 @@ def test_the_appendix_gives_each_documents_standing_found_outside_the_plan(print
     appendix = text[text.index("Văn bản được viện dẫn trong mục này"):]
     cited = handbook.documents_cited_in(handbook.plans[0].id, "ii-1")
     assert any(handbook.status.affected(d.id) for d in cited)
+    # Each source's address prints after its name, <https://…>: the words without them, then the addresses
+    words = re.sub(r" ?<https?://[^>]*>", "", appendix)
     for document in cited:
-        assert flat(f"Tra cứu ngoài Kế hoạch: {appendix_line(handbook, document)}") in appendix, document.id
+        assert flat(f"Tra cứu ngoài Kế hoạch: {appendix_line(handbook, document)}") in words, document.id
     assert "Được thay thế bởi Quyết định số 23-QĐ/TW" in appendix
+    addresses = {f.evidence.source.address for d in cited for f in facts_about(handbook, d.id)}
+    assert addresses and all(f"<{a}>" in re.sub(r"\s", "", appendix) for a in addresses)
 
 
 def test_a_replaced_documents_page_prints_its_notice_and_sources(print_to_pdf, handbook):
@@ -162,6 +167,13 @@ def test_a_replaced_documents_page_prints_its_notice_and_sources(print_to_pdf, h
     assert_clean_a4(printed, "Quyết định 290-QĐ/TW")
     assert "Tra cứu ngoài Kế hoạch" in printed.text and "kiểm tra ngày 29/11/2026" in printed.text
     assert "Thư viện Pháp luật (thuvienphapluat.vn)" in printed.text
+    # The source prints its address, once (then "như trên"); where to check it today is for a screen,
+    # the day the standing holds from is for paper too
+    text = re.sub(r"\s", "", printed.text)
+    address = handbook.status.relations_from("quyet-dinh-290-qd-tw")[0].evidence.source.address
+    assert text.count(f"<{address}>") == 1 and text.count("<http") == 1
+    assert "Tra lại hiện trạng" not in printed.text
+    assert "Hiện trạng trên đúng theo nguồn kiểm tra ngày 29/11/2026" in flat(printed.text)
 
 
 def test_a_section_prints_the_appendix_after_the_plans_words(print_to_pdf, handbook):

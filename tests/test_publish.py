@@ -204,12 +204,24 @@ BROKEN_LINKS = [
     ('<a href="khong-co.html">x</a>', "liên kết hỏng"),
     ('<a href="../trang.html#khong-co">x</a>', "neo hỏng"),
     ('<a href="#khong-co">x</a>', "neo hỏng"),
-    ('<a href="https://fonts.googleapis.com/css">x</a>', "ra ngoài mạng nội bộ"),
-    ('<script src="//unpkg.com/iframe-worker/shim"></script>', "ra ngoài mạng nội bộ"),
+    ('<a href="https://fonts.googleapis.com/css">x</a>', "ra ngoài mạng nội bộ không được đánh dấu"),
+    ('<a href="https://vbpl.vn/" class="hb-outbound">x</a>', "không được đánh dấu"),  # no rel
+    ('<a href="https://vbpl.vn/" rel="external noopener">x</a>', "không được đánh dấu"),  # no class
+    ('<a href="javascript:void(0)" class="hb-outbound" rel="external noopener">x</a>', "không phải địa chỉ http(s)"),
+    ('<script src="//unpkg.com/iframe-worker/shim"></script>', "tài nguyên nạp từ ngoài mạng nội bộ"),
+    ('<img src="https://vbpl.vn/logo.png" class="hb-outbound" rel="external noopener" alt="">', "tài nguyên nạp từ ngoài"),
+    ('<link href="https://cdn.example/x.css" class="hb-outbound" rel="external noopener stylesheet">', "tài nguyên nạp từ ngoài"),
     ('<link href="/assets/main.css" rel="stylesheet">', "tuyệt đối"),
     ('<img src="../../ngoai.png" alt="">', "ra ngoài thư mục trang"),
     ('<a href="./">x</a>', "tới thư mục"),
 ]
+
+
+def test_link_check_lets_out_only_the_marked_links_to_sources(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<a class="hb-outbound" rel="external noopener" href="https://vbpl.vn/TW/Pages/vbpq-timkiem.aspx?Keyword=16">x</a>'
+        '<a class="hb-evidence hb-outbound" rel="noopener external" href="http://thuvienphapluat.vn/">y</a>')
+    assert check_site(tmp_path) == []
 
 
 @pytest.mark.parametrize(("link", "reason"), BROKEN_LINKS)

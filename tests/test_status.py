@@ -9,8 +9,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from macros import settings
 from macros.errors import DataError
 from macros.model import load_handbook
+from macros.model.lookups import lookups_for
 from macros.render import status as shown_status
 from macros.render.status import appendix_line, checked_span, citation_tooltip
 
@@ -19,6 +21,7 @@ from helpers import copy_project, failing_build, type_query
 STATUS = "data/status.yml"
 STATUS_PAGE = "tra-cuu/hien-trang.html"
 REPLACED, REPLACING = "quyet-dinh-290-qd-tw", "quyet-dinh-23-qd-tw"
+REPEALED, REPEALING = "nghi-dinh-04-2015-nd-cp", "nghi-dinh-285-2025-nd-cp"
 
 
 def html(document) -> str:
@@ -49,6 +52,18 @@ def test_290_qd_tw_is_replaced_by_23_qd_tw(handbook):
     assert not replacing.cited and replacing.found_later.where
 
 
+def test_04_2015_nd_cp_is_repealed_with_no_replacement(handbook):
+    status = handbook.status
+    assert [(r.kind, r.later) for r in status.relations_from(REPEALED)] == [("repealed_by", REPEALING)]
+    assert status.standing(REPEALED) == "Đã bị bãi bỏ"
+    assert status.affected(REPEALED) and status.ended(REPEALED) and not status.status(REPEALED)
+    repealing = handbook.catalogue.get(REPEALING)
+    assert repealing.name == "Nghị định số 285/2025/NĐ-CP" and repealing.date.display == "03/11/2025"
+    assert not repealing.cited and repealing.found_later.checked == date(2026, 12, 6)
+    fact = shown_status.facts_about(handbook, REPEALED)[0]
+    assert fact.text == "Bị bãi bỏ bởi Nghị định số 285/2025/NĐ-CP ngày 03/11/2025 của Chính phủ"
+
+
 def test_documents_outside_the_plan_are_never_counted_as_cited(handbook):
     catalogue = handbook.catalogue
     outside = {d.id for d in catalogue.later}
@@ -72,6 +87,7 @@ FACT_290 = """  - document: quyet-dinh-290-qd-tw
     replaced_by: quyet-dinh-23-qd-tw
     source: {from: tvpl-quyet-dinh-23-qd-tw-2021, where: "Điều 3", checked: "2026-11-29"}
 """
+FACT_04 = "    repealed_by: nghi-dinh-285-2025-nd-cp\n"
 UNKNOWN_SOURCE_AT = '{{from: {source}, where: "Điều 3", checked: "2026-11-29"}}\n  - document: quyet-dinh-290-qd-tw\n    status'
 BROKEN = {
     # name: (text to replace, replacement, parts the one error must contain)
@@ -99,6 +115,22 @@ BROKEN = {
     "outside-document-linked-by-nothing": (
         FACT_290, "",
         ["bản ghi 'quyet-dinh-23-qd-tw'", "trường 'id'", "không có quan hệ", "thêm một dữ kiện"]),
+    "replaced-and-repealed": (
+        FACT_290, FACT_290 + """  - document: quyet-dinh-290-qd-tw
+    repealed_by: nghi-dinh-285-2025-nd-cp
+    source: {from: sggp-tam-nghi-dinh-bi-bai-bo, where: "x", checked: "2026-12-06"}
+""", ["bản ghi 'quyet-dinh-290-qd-tw'", "trường 'repealed_by'", "vừa được thay thế vừa bị bãi bỏ",
+      "giữ replaced_by hoặc repealed_by"]),
+    "repeal-dated-before": (
+        'number: "285/2025/NĐ-CP"\n    issuer: Chính phủ\n    date: "2025-11-03"',
+        'number: "285/2025/NĐ-CP"\n    issuer: Chính phủ\n    date: "2014-11-03"',
+        ["bản ghi 'nghi-dinh-04-2015-nd-cp'", "trường 'repealed_by'", "ban hành trước", "kiểm tra lại ngày"]),
+    "repeal-by-unknown-id": (
+        FACT_04, "    repealed_by: nghi-dinh-286-2025-nd-cp\n",
+        ["bản ghi 'nghi-dinh-04-2015-nd-cp'", "trường 'repealed_by'", "'nghi-dinh-286-2025-nd-cp'", "sửa id"]),
+    "repeal-with-a-status-word": (
+        FACT_04, "    status: bi-bai-bo\n",
+        ["bản ghi 'nghi-dinh-04-2015-nd-cp'", "'status'"]),
     "unknown-source": (
         UNKNOWN_SOURCE_AT.format(source="tvpl-quyet-dinh-23-qd-tw-2021"), UNKNOWN_SOURCE_AT.format(source="tvpl-khong-co"),
         ["trường 'from'", "nguồn 'tvpl-khong-co' không có"]),
@@ -145,8 +177,15 @@ def test_document_page_opens_with_the_notice_and_its_source(built_site, page_htm
     assert "kiểm tra ngày 29/11/2026" in text
     link = notice.find("a", string="Quyết định số 23-QĐ/TW")
     assert resolve(html(handbook.catalogue.get(REPLACED)), link["href"]) == f"van-ban/{REPLACING}.html"
-    # Source addresses are text: nothing on the page leads off the intranet
-    assert not [a for a in article.select("a[href]") if a["href"].startswith(("http:", "https:"))]
+    # The source: its site and page title as a link to it; named in full once, then "như trên"
+    source = handbook.status.relations_from(REPLACED)[0].evidence.source
+    linked = notice.select(f"a[href='{source.address}']")
+    assert [a.get_text() for a in linked] == [f"{source.publisher}: “{source.title}”"]
+    assert "Nguồn: như trên, Điều 3 (hiệu lực" in text
+    # No address is shown as text (a short notice on a phone); every link off the intranet is marked
+    assert "http" not in text
+    for a in article.select("a[href^='http']"):
+        assert settings.OUTBOUND_CLASS in a["class"] and set(a["rel"]) >= {"external", "noopener"}, a
 
 
 def test_a_document_outside_the_plan_says_so(built_site, page_html, handbook):
@@ -167,6 +206,43 @@ def test_a_cited_document_without_facts_says_not_checked(built_site, page_html, 
     document = handbook.catalogue.get("quyet-dinh-217-qd-tw")
     notice = page_html(built_site / html(document)).select_one("article .hb-later").get_text(" ")
     assert "Tình trạng hiệu lực: chưa kiểm tra" in " ".join(notice.split())
+    assert "theo nguồn kiểm tra ngày" not in notice
+
+
+def test_document_page_links_to_where_to_check_it_today(built_site, page_html, handbook):
+    for doc_id, checked in (("chi-thi-16-ct-ttg", None), (REPEALED, "06/12/2026"), (REPLACED, "29/11/2026")):
+        document = handbook.catalogue.get(doc_id)
+        recheck = page_html(built_site / html(document)).select_one("article .hb-later .hb-recheck")
+        expected = lookups_for(document)
+        assert len(expected) == 2
+        links = recheck.select("a")
+        assert [(a["href"], a.get_text()) for a in links] == [(x.url, x.short) for x in expected]
+        for a, lookup in zip(links, expected, strict=True):
+            # An ordinary link: the reader's click is the only request; marked as leaving the intranet
+            assert a["class"] == [settings.OUTBOUND_CLASS] and a["rel"] == ["external", "noopener"]
+            assert a["title"] == f"{lookup.site}: {lookup.how}" and not a.has_attr("target")
+        text = " ".join(recheck.get_text(" ").split())
+        assert text.startswith("Tra lại hiện trạng (cần Internet)")
+        if checked:
+            assert f"Hiện trạng trên đúng theo nguồn kiểm tra ngày {checked}, có thể đã đổi sau đó." in text
+        else:
+            assert "theo nguồn kiểm tra" not in text
+    assert lookups_for(handbook.catalogue.get("chi-thi-16-ct-ttg"))[0].url == (
+        "https://vbpl.vn/TW/Pages/vbpq-timkiem.aspx?Keyword=16/CT-TTg")
+
+
+def test_a_repealed_documents_page_and_the_map(built_site, page_html, handbook):
+    article = page_html(built_site / html(handbook.catalogue.get(REPEALED))).select_one("article")
+    notice = " ".join(article.select_one(".hb-later").get_text(" ").split())
+    assert "Bị bãi bỏ bởi Nghị định số 285/2025/NĐ-CP ngày 03/11/2025 của Chính phủ" in notice
+    assert "en.sggp.org.vn" in notice and "kiểm tra ngày 06/12/2026" in notice
+    assert "chưa kiểm tra" not in notice  # repealed: its force is no open question
+    repealing = " ".join(page_html(built_site / html(handbook.catalogue.get(REPEALING)))
+                         .select_one("article .hb-later").get_text(" ").split())
+    assert "Bãi bỏ Nghị định số 04/2015/NĐ-CP" in repealing and "Kế hoạch không viện dẫn văn bản này" in repealing
+    svg = page_html(built_site / "tra-cuu/luoc-do.html").select_one("article svg.hb-map")
+    labels = [t.get_text() for g in svg.select(".hb-map-edge--later") for t in g.select("text")]
+    assert "bãi bỏ" in labels
 
 
 def test_every_citation_of_an_affected_document_carries_a_marker(built_site, page_html, handbook):
@@ -190,8 +266,10 @@ def test_home_page_counts_the_affected_cited_documents(built_site, page_html, ha
     line = page_html(built_site / "index.html").select_one("article .hb-later-summary")
     affected = shown_status.affected_documents(handbook)
     text = " ".join(line.get_text(" ").split())
-    assert f"{len(affected)} trong số {len(handbook.catalogue.documents)} văn bản Kế hoạch viện dẫn" in text
-    assert len(affected) == 3 and checked_span(handbook) in text
+    assert f"{len(affected)} trong số {len(handbook.catalogue.documents)} văn bản Kế hoạch viện dẫn đã thay đổi" in text
+    assert len(affected) == 4 and checked_span(handbook) in text
+    assert ("(1 đã được thay thế; 1 đã bị bãi bỏ; 1 đã được sửa đổi, bổ sung; 1 có văn bản tiếp tục thực hiện), "
+            "21 chưa kiểm tra") in text
     assert resolve("index.html", line.a["href"]) == STATUS_PAGE
 
 
@@ -201,9 +279,11 @@ def test_status_page_lists_each_affected_document_with_its_sources(built_site, p
         heading = article.find(id=document.id)
         assert heading and heading.get_text().startswith(document.name)
     sources = " ".join(article.get_text(" ").split())
+    listed = {a["href"]: a.get_text() for a in article.select(f"#nguon ~ ul a.{settings.OUTBOUND_CLASS}")}
     for found in handbook.status.evidence():
-        assert found.source.address in sources
+        assert listed[found.source.address] == f"{found.source.publisher}: “{found.source.title}”"
     assert "Chưa kiểm tra" in sources and "không có nghĩa là văn bản còn hiệu lực" in sources
+    assert article.find(id=REPEALED).get_text().startswith("Nghị định số 04/2015/NĐ-CP: đã bị bãi bỏ")
     assert "Nghị quyết số 202/2025/QH15" in sources  # the provinces' reorganisation, as context
 
 
@@ -214,7 +294,7 @@ def test_table_has_a_status_column_and_filter(built_site, page_html, handbook):
     cells = [tr.find_all("td")[column].get_text() for tr in article.select("table tbody tr")]
     assert cells == [handbook.status.standing(d.id) for d in handbook.catalogue.documents]
     options = [o.get_text() for o in article.select("select#loc-hien-trang option")][1:]
-    assert sorted(options) == sorted(set(cells)) and "Đã được thay thế" in options
+    assert sorted(options) == sorted(set(cells)) and {"Đã được thay thế", "Đã bị bãi bỏ"} <= set(options)
 
 
 def test_map_draws_later_relations_and_outside_documents_apart(built_site, page_html, handbook):

@@ -27,12 +27,15 @@ NOT_CHECKED = "Chưa kiểm tra"
 # Relations found later, from the cited (earlier) document's side: (label there, label on the later one)
 LATER_RELATIONS = {
     "replaced_by": ("Được thay thế bởi", "Thay thế"),
+    # Bãi bỏ: the document ceases to apply and no new document takes its place (unlike thay thế)
+    "repealed_by": ("Bị bãi bỏ bởi", "Bãi bỏ"),
     "amended_by": ("Được sửa đổi, bổ sung bởi", "Sửa đổi, bổ sung"),
     "continued_by": ("Được tiếp tục thực hiện bởi", "Tiếp tục thực hiện"),
 }
 # A document's standing in one phrase, most telling first: the table's status column and filter,
 # and the marker its citations carry on the plan's pages. "Chưa kiểm tra" when nothing is known.
-STANDINGS = (("replaced_by", "Đã được thay thế"), ("het-hieu-luc", "Hết hiệu lực toàn bộ"),
+STANDINGS = (("replaced_by", "Đã được thay thế"), ("repealed_by", "Đã bị bãi bỏ"),
+             ("het-hieu-luc", "Hết hiệu lực toàn bộ"),
              ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"), ("amended_by", "Đã được sửa đổi, bổ sung"),
              ("continued_by", "Có văn bản tiếp tục thực hiện"), ("con-hieu-luc", "Còn hiệu lực"))
 # Standings that change how a reader should use the cited document: its citations are marked
@@ -58,6 +61,7 @@ FIXES = {
     "text": "ghi dữ kiện bằng lời của mình, văn bản thuần (không chép nguyên câu của nguồn)",
 }
 _RELATION_KEYS = tuple(LATER_RELATIONS)
+_ENDINGS = frozenset({"replaced_by", "repealed_by"})  # a document ends one way or the other, not both
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,7 @@ class LegalStatus:
         return self.statuses.get(doc_id)
 
     def relations_from(self, doc_id: str) -> list[LaterRelation]:
-        """What happened to this document later: replaced, amended or continued by another."""
+        """What happened to this document later: replaced, repealed, amended or continued by another."""
         return self._from.get(doc_id, [])
 
     def relations_to(self, doc_id: str) -> list[LaterRelation]:
@@ -150,8 +154,19 @@ class LegalStatus:
         return next((label for key, label in STANDINGS if key in known), NOT_CHECKED)
 
     def affected(self, doc_id: str) -> bool:
-        """Replaced, amended, continued or no longer (wholly or partly) in force."""
+        """Replaced, repealed, amended, continued or no longer (wholly or partly) in force."""
         return bool(self._known(doc_id) & AFFECTED)
+
+    def ended(self, doc_id: str) -> bool:
+        """Replaced or repealed: it no longer applies, whatever its recorded status."""
+        return bool(self._known(doc_id) & _ENDINGS)
+
+    def last_checked(self, doc_id: str) -> date | None:
+        """The latest day a source about this document's own standing was checked, or None if never."""
+        found = [r.evidence.checked for r in self.relations_from(doc_id)]
+        if doc_id in self.statuses:
+            found.append(self.statuses[doc_id].evidence.checked)
+        return max(found, default=None)
 
     def evidence(self) -> list[Evidence]:
         return ([s.evidence for s in self.statuses.values()] + [r.evidence for r in self.relations]
@@ -243,6 +258,10 @@ def load_status(path: Path, schema_path: Path, shown_as: str, catalogue: Catalog
         if earlier.date and newer.date and newer.date.last_day < earlier.date.sort_key:
             fail(kind, f"{newer.name} ({newer.date.display}) ban hành trước {earlier.name} ({earlier.date.display})",
                  "kiểm tra lại ngày ban hành của hai văn bản, hoặc chiều của quan hệ")
+        ended = {r.kind for r in relations if r.earlier == doc_id} & _ENDINGS
+        if kind in _ENDINGS and ended - {kind}:
+            fail(kind, "văn bản không thể vừa được thay thế vừa bị bãi bỏ",
+                 "bãi bỏ là chấm dứt mà không có văn bản thay thế: giữ replaced_by hoặc repealed_by, theo lời của nguồn")
         relations.append(LaterRelation(kind, doc_id, other, found))
 
     _check_no_replacement_cycle(relations, shown_as, data)
@@ -250,7 +269,7 @@ def load_status(path: Path, schema_path: Path, shown_as: str, catalogue: Catalog
     for document in later:
         if document.id not in related:
             raise DataError(shown_as, "văn bản ngoài Kế hoạch không có quan hệ với văn bản nào Kế hoạch viện dẫn",
-                            "thêm một dữ kiện replaced_by, amended_by hay continued_by trỏ tới nó, hoặc xóa bản ghi",
+                            "thêm một dữ kiện " + ", ".join(_RELATION_KEYS) + " trỏ tới nó, hoặc xóa bản ghi",
                             record=document.id, field="id", line=document.line)
     notes = tuple(Note(raw["text"], raw.get("level"), evidence(raw, f"ghi chú thứ {n}", raw[LINE_KEY]))
                   for n, raw in enumerate(data.get("notes") or (), start=1))

@@ -5,27 +5,70 @@ Always shown apart from what the plan states, each with its source and the day i
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
+from .. import settings
 from ..model import Handbook
 from ..model.catalogue import Document
-from ..model.status import LATER_RELATIONS, NOT_CHECKED, Evidence, LaterRelation, Note, StatusFact
+from ..model.lookups import ASK_THE_ISSUER, Lookup, lookups_for
+from ..model.status import LATER_RELATIONS, NOT_CHECKED, STANDINGS, Evidence, LaterRelation, Note, Source, StatusFact
 from . import markdown  # a module, not names: markdown registers this module in its templates
 
 LATER_HEADING = "Tra cứu ngoài Kế hoạch"
 NOT_STATED_BY_SOURCE = "Nguồn không nêu"
 BEFORE_PLAN = "trước khi Kế hoạch ban hành"  # a related document's facts come from its source, not the plan
+SAME_SOURCE = "như trên"
 
 
 def day(value) -> str:
     return f"{value:%d/%m/%Y}"
 
 
-def evidence_text(evidence: Evidence) -> str:
-    """"Nguồn: “title”, publisher (kind), where; kiểm tra ngày d/m/y" in plain text (tooltips, prints)."""
-    source = evidence.source
-    return (f"Nguồn: “{source.title}”, {source.publisher} ({source.kind_label}), {evidence.where}; "
-            f"kiểm tra ngày {day(evidence.checked)}")
+def source_name(source: Source) -> str:
+    """The site's name and the page's title: "Thư viện Pháp luật (thuvienphapluat.vn): “Quyết định …”"."""
+    return f"{source.publisher}: “{source.title}”"
+
+
+def outbound(url: str, text: str, title: str | None = None) -> str:
+    """A link off the intranet, on purpose and marked so (Markdown-safe inline HTML). Nothing is
+    fetched until the reader follows it; print shows its address."""
+    tooltip = f' title="{html.escape(title)}"' if title else ""
+    return (f'<a class="{settings.OUTBOUND_CLASS}" href="{html.escape(url)}" rel="{settings.OUTBOUND_REL}"{tooltip}>'
+            f"{markdown.md_text(text)}</a>")
+
+
+def _evidence(evidence: Evidence, name: str, where: str) -> str:
+    return f"Nguồn: {name} ({evidence.source.kind_label}), {where}; kiểm tra ngày {day(evidence.checked)}"
+
+
+def evidence_text(evidence: Evidence, again: bool = False) -> str:
+    """"Nguồn: site: “title” (kind), where; kiểm tra ngày d/m/y" in plain text (tooltips, prints); "như
+    trên" for a source just named in full (`again`), which keeps a notice short on a phone."""
+    if again:
+        return f"Nguồn: {SAME_SOURCE}, {evidence.where}; kiểm tra ngày {day(evidence.checked)}"
+    return _evidence(evidence, source_name(evidence.source), evidence.where)
+
+
+def evidence_markdown(evidence: Evidence, again: bool = False) -> str:
+    """The same words as evidence_text, the source a link to its page."""
+    if again:
+        return markdown.md_text(evidence_text(evidence, again))
+    return _evidence(evidence, outbound(evidence.source.address, source_name(evidence.source)),
+                     markdown.md_text(evidence.where))
+
+
+def _with_sources(facts: list[Fact], linked: bool) -> str:
+    """"fact (Nguồn: …); fact (Nguồn: như trên, …)": each source named in full once."""
+    parts, named = [], set()
+    for fact in facts:
+        again = fact.evidence.source.id in named
+        named.add(fact.evidence.source.id)
+        if linked:
+            parts.append(f"{markdown.md_text(fact.text)} ({evidence_markdown(fact.evidence, again)})")
+        else:
+            parts.append(f"{fact.text} ({evidence_text(fact.evidence, again)})")
+    return "; ".join(parts)
 
 
 def dated_name(document: Document) -> str:
@@ -88,16 +131,31 @@ def citation_tooltip(handbook: Handbook, document: Document) -> str:
     facts = facts_about(handbook, document.id)
     if not handbook.status.affected(document.id) or not facts:
         return tooltip
-    later = "; ".join(f"{f.text} ({evidence_text(f.evidence)})" for f in facts)
-    return f"{tooltip}. {LATER_HEADING}: {later}."
+    return f"{tooltip}. {LATER_HEADING}: {_with_sources(facts, linked=False)}."
 
 
-def appendix_line(handbook: Handbook, document: Document) -> str:
-    """What a print appendix says of a document's standing, with sources, in plain text."""
+def appendix_line(handbook: Handbook, document: Document, linked: bool = False) -> str:
+    """What a print appendix says of a document's standing, with sources: plain text, or Markdown
+    with each source a link (`linked`), whose address print shows."""
     facts = facts_about(handbook, document.id)
     if not facts:
         return f"tình trạng hiệu lực {NOT_CHECKED.lower()}"
-    return "; ".join(f"{f.text} ({evidence_text(f.evidence)})" for f in facts)
+    return _with_sources(facts, linked)
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """Where a reader checks a document's standing today, and what the handbook's own is worth."""
+
+    lookups: list[Lookup]
+    otherwise: str  # when no public database is known
+    as_of: str  # "" when the handbook has not checked it
+
+
+def recheck(handbook: Handbook, document: Document) -> Recheck:
+    checked = handbook.status.last_checked(document.id)
+    as_of = f"Hiện trạng trên đúng theo nguồn kiểm tra ngày {day(checked)}, có thể đã đổi sau đó." if checked else ""
+    return Recheck(lookups_for(document), ASK_THE_ISSUER, as_of)
 
 
 def standing_marker(handbook: Handbook, document: Document) -> str | None:
@@ -121,11 +179,23 @@ def affected_documents(handbook: Handbook) -> list[Document]:
     return [d for d in handbook.catalogue.documents if handbook.status.affected(d.id)]
 
 
+def standing_counts(handbook: Handbook, documents: list[Document]) -> list[tuple[str, int]]:
+    """How many of these documents stand each way ("Đã được thay thế", 1), most telling first; none left out."""
+    standings = [handbook.status.standing(d.id) for d in documents]
+    order = [label for _, label in STANDINGS] + [NOT_CHECKED]
+    return [(label, standings.count(label)) for label in order if label in standings]
+
+
 def summary(handbook: Handbook, plan_id: str, page: str) -> str:
-    """One line: how many of the documents a plan cites are affected, checked when."""
+    """One line: how many of the documents a plan cites stand each way, checked when."""
     cited = handbook.documents_cited_by(plan_id)
-    return markdown.render("components/status_summary.md.j2", affected=[d for d in cited if handbook.status.affected(d.id)],
-                           cited=cited, checked=checked_span(handbook), page=page)
+    affected = [d for d in cited if handbook.status.affected(d.id)]
+    counts = standing_counts(handbook, cited)
+    changed = {handbook.status.standing(d.id) for d in affected}
+    return markdown.render("components/status_summary.md.j2", affected=affected, cited=cited,
+                           changed=[c for c in counts if c[0] in changed],
+                           unchanged=[c for c in counts if c[0] not in changed],
+                           checked=checked_span(handbook), page=page)
 
 
 def status_page(handbook: Handbook, page: str) -> str:
@@ -135,6 +205,6 @@ def status_page(handbook: Handbook, page: str) -> str:
     sources = {e.source.id: e.source for e in status.evidence()}
     sources.update({d.found_later.source.id: d.found_later.source for d in handbook.catalogue.later})
     return markdown.render("components/view_status.md.j2", affected=[r for r in rows if status.affected(r[0].id)],
-                  other=[r for r in rows if not status.affected(r[0].id)], later=handbook.catalogue.later,
+                  other=[r for r in rows if not status.affected(r[0].id)], outside=handbook.catalogue.later,
                   notes=status.notes, sources=sorted(sources.values(), key=lambda s: s.title),
                   checked=checked_span(handbook), NOT_CHECKED=NOT_CHECKED, page=page)
