@@ -82,6 +82,8 @@ class Document:
     # None for a document the plan cites; for a related document the plan does not cite, where it was
     # found (a status.Evidence): it is shown as such and never counted as cited
     found_later: object | None = None
+    # The issuing body's one name (data/issuers.yml), for tables and filters; `issuer` stays as written
+    body: str | None = None
 
     @property
     def cited(self) -> bool:

@@ -57,7 +57,7 @@ def browse(handbook: Handbook, page: str) -> str:
     # (id, label, column, values, whether a cell may hold several values)
     filters = [
         ("loai", "Loại văn bản", 1, options(d.type for d in documents), False),
-        ("co-quan", "Cơ quan ban hành", 2, options(d.issuer for d in documents), False),
+        ("co-quan", "Cơ quan ban hành", 2, options(d.body for d in documents), False),
         ("he-thong", "Hệ thống", 3, options(d.system for d in documents), False),
         ("cap", "Cấp", 4, options(d.level for d in documents), False),
         # Found outside the plan (data/status.yml), in one phrase per document
