@@ -23,6 +23,14 @@ from .markdown import render
 MAP_TITLE = "Lược đồ quan hệ giữa các văn bản được Kế hoạch viện dẫn"
 
 Href = Callable[[Document], str]
+# Shown on narrow screens only (views.css), where the map keeps a readable size and scrolls sideways
+MAP_HINT = "Lược đồ rộng hơn màn hình: vuốt hoặc cuộn sang ngang để xem hết."
+
+
+def _figure(svg: str, extra_class: str = "") -> str:
+    """A map in its sideways-scrolling box, with the hint above it."""
+    return (f'<p class="hb-map-hint">{MAP_HINT}</p>'
+            f'<div class="hb-map-figure{extra_class}">{svg}</div>')
 
 
 def document_url(files, document: Document, page_file) -> str:
@@ -123,7 +131,7 @@ def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = 
     nested = [(catalogue.get(i), [catalogue.get(o) for o in outers])
               for i, outers in handbook.scopes.nested_in.items() if i in shown]
     loose = [d for d in cited if d.id not in linked]
-    return render("components/view_map.md.j2", svg=svg, relations=relations, nested=nested, loose=loose,
+    return render("components/view_map.md.j2", figure=_figure(svg), relations=relations, nested=nested, loose=loose,
                   direct=direct, outside=len([d for d in catalogue.later if d.id in shown]), page=page)
 
 
@@ -142,7 +150,7 @@ def neighbourhood(handbook: Handbook, doc_id: str, href: Href, edges_of: EdgesBy
         f"Quan hệ của {document.name}",
         "Văn bản này (khung đậm) và các văn bản có quan hệ với nó; danh sách trên nêu cùng nội dung bằng chữ.",
         "hb-lan-can", current=doc_id)
-    return f'<div class="hb-map-figure hb-map-figure--small">{svg}</div>\n'
+    return _figure(svg, " hb-map-figure--small") + "\n"
 
 
 def glossary(handbook: Handbook, page: str) -> str:
