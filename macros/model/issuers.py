@@ -16,7 +16,8 @@ from .validation import validate
 
 FIXES = {
     "name": "ghi tên cơ quan bằng văn bản thuần, ví dụ \"Ban Bí thư\"",
-    "spellings": "liệt kê mọi cách viết của cơ quan trong dữ liệu, đúng từng ký tự, ví dụ [\"Ban Bí thư\", \"Ban Bí thư Trung ương Đảng\"]",
+    "spellings": ("liệt kê mọi cách viết của cơ quan trong dữ liệu, đúng từng ký tự, "
+                  "ví dụ [\"Ban Bí thư\", \"Ban Bí thư Trung ương Đảng\"]"),
 }
 
 

@@ -16,7 +16,7 @@ from ..settings import PLANS_DIR, shown
 HANDBOOK_NAME = "Sổ tay Kế hoạch công tác dân vận"
 WHOLE_PLAN_TITLE = "Toàn văn Kế hoạch"
 WHOLE_PLAN_NAV = "Toàn văn (để in)"
-OVERVIEW_NAV = "Số, ngày, mục lục"
+OVERVIEW_NAV = "Thông tin chung"
 PART_OVERVIEW_NAV = "Tổng quan"
 COMPARE_NAV = "So sánh với năm"
 COMPARE_PAGE = "so-sanh"

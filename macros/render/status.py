@@ -5,11 +5,12 @@ Always shown apart from what the plan states, each with its source and the day i
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Handbook
 from ..model.catalogue import Document
-from ..model.status import LATER_RELATIONS, NOT_CHECKED, Evidence, LaterRelation, Note, StatusFact
+from ..model.status import LATER_RELATIONS, NOT_CHECKED, STANDINGS, Evidence, LaterRelation, Note, StatusFact
 from . import markdown  # a module, not names: markdown registers this module in its templates
 
 LATER_HEADING = "Tra cứu ngoài Kế hoạch"
@@ -138,3 +139,11 @@ def status_page(handbook: Handbook, page: str) -> str:
                   other=[r for r in rows if not status.affected(r[0].id)], later=handbook.catalogue.later,
                   notes=status.notes, sources=sorted(sources.values(), key=lambda s: s.title),
                   checked=checked_span(handbook), NOT_CHECKED=NOT_CHECKED, page=page)
+
+
+def standing_counts(handbook: Handbook, plan_id: str) -> list[tuple[str, int]]:
+    """How many of the documents a plan cites stand each way today ("Đã được thay thế", 1), most telling
+    first, "Chưa kiểm tra" last: the home page's summary, from the same standing as the table's column."""
+    counts = Counter(handbook.status.standing(d.id) for d in handbook.documents_cited_by(plan_id))
+    order = [label for _, label in STANDINGS] + [NOT_CHECKED]
+    return [(label, counts[label]) for label in order if counts[label]]

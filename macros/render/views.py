@@ -16,7 +16,7 @@ from ..model.places import Place
 from ..model.plan import Plan
 from ..model.status import LATER_RELATIONS
 from ..model.timeline import timeline as documents_by_year
-from ..slugs import slugify
+from ..slugs import WORD_SEPARATOR, slugify
 from . import diagram
 from .markdown import render
 
@@ -76,6 +76,7 @@ def browse(handbook: Handbook, page: str) -> str:
     years = sorted({d.date.year for d in documents if d.date})
     undated = any(d.date is None for d in documents)
     return render("components/view_browse.md.j2", documents=documents, filters=filters, years=years,
+                  word_separator=WORD_SEPARATOR,
                   undated=undated, standing=handbook.status.standing,
                   affected=handbook.status.affected, citing=handbook.plans_citing, page=page)
 
