@@ -194,7 +194,7 @@ def test_blanks_of_the_original_are_explained(built_site, page_html, handbook):
     lines = [p.get_text(" ", strip=True) for p in overview.select(".hb-identity-line")]
     assert lines == [f"Số: {plan.number} (số {printing.BLANK})", f"{plan.place_date} (ngày {printing.BLANK})"]
     header = page_html(built_site / (plan.sections[1].file[:-3] + ".html")).select_one(".hb-print-header")
-    assert header.select_one(".hb-print-blank").get_text() == f"Ghi chú: số và ngày {printing.BLANK}."
+    assert header.find_next_sibling("p", class_="hb-print-blank").get_text() == f"Ghi chú: số và ngày {printing.BLANK}."
     home = page_html(built_site / "index.html").select_one(".hb-home").get_text(" ")
     assert home.count(printing.BLANK) == 2
 
