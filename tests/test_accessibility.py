@@ -6,7 +6,6 @@ import pytest
 
 from helpers import axe_violations, site_pages
 
-
 # A wide screen, every page; a phone (tables as cards, maps scrolling, the compact home page), one page of
 # each kind, to keep the suite's time: the generated pages of a kind share their templates
 SIZES = {"390x844": {"width": 390, "height": 844}, "1366x900": {"width": 1366, "height": 900}}

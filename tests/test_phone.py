@@ -52,7 +52,9 @@ LABEL_CLASHES = """() => [...document.querySelectorAll('svg.hb-map')].map(svg =>
     const clashes = [];
     labels.forEach((label, i) => {
         const a = label.getBoundingClientRect();
-        labels.forEach((other, j) => { if (j > i && overlap(a, other.getBoundingClientRect())) clashes.push(`${label.textContent} / ${other.textContent}`); });
+        labels.forEach((other, j) => {
+            if (j > i && overlap(a, other.getBoundingClientRect())) clashes.push(`${label.textContent} / ${other.textContent}`);
+        });
         boxes.forEach(b => { if (overlap(a, b)) clashes.push(`${label.textContent} / a box`); });
         paths.forEach(path => {
             const length = path.getTotalLength();

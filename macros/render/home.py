@@ -23,5 +23,4 @@ def start(handbook: Handbook, page: str, today: date | None = None) -> str:
     newest = handbook.plans[0]
     shown, coming = next_deadlines(handbook, today or date.today())
     return render("components/home_start.md.j2", handbook=handbook, plan=newest, page=page,
-                  standings=status.standing_counts(handbook, newest.id), checked=status.checked_span(handbook),
-                  cited=len(handbook.documents_cited_by(newest.id)), deadlines=shown, coming=coming)
+                  standings=status.standing_counts(handbook, newest.id), deadlines=shown, coming=coming)
