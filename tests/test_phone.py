@@ -7,6 +7,8 @@ filters group what is the same. The build's own HTML is read for what needs no l
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from macros.render import diagram, printing
@@ -199,6 +201,14 @@ def test_blanks_of_the_original_are_explained(built_site, page_html, handbook):
     assert header.find_next_sibling("p", class_="hb-print-blank").get_text() == f"Ghi chú: số và ngày {printing.BLANK}."
     home = page_html(built_site / "index.html").select_one(".hb-home").get_text(" ")
     assert home.count(printing.BLANK) == 2
+
+
+def test_a_numbered_and_dated_plan_has_no_blank_note(handbook):
+    filled = dataclasses.replace(handbook.plans[0], number="15/KH-SVHTTDL",
+                                 place_date="Bình Phước, ngày 10 tháng 3 năm 2023")
+    assert filled.blanks == () and printing.blank_note(filled, "số", "ngày") == ""
+    undated = dataclasses.replace(filled, place_date="Bình Phước, ngày  tháng 3 năm 2023")
+    assert undated.blanks == ("ngày",) and printing.blank_note(undated, "số", "ngày") == f"ngày {printing.BLANK}"
 
 
 def test_the_interface_speaks_natural_vietnamese(built_site, page_html):
