@@ -8,10 +8,13 @@ filters group what is the same. The build's own HTML is read for what needs no l
 from __future__ import annotations
 
 import dataclasses
+from datetime import date, timedelta
 
 import pytest
 
+from macros.model.duties import deadlines
 from macros.render import diagram, printing
+from macros.render.home import SHOWN_DEADLINES, next_deadlines
 from macros.slugs import words
 
 PHONE = {"width": 390, "height": 844}
@@ -203,6 +206,16 @@ def test_blanks_of_the_original_are_explained(built_site, page_html, handbook):
     assert header.find_next_sibling("p", class_="hb-print-blank").get_text() == f"Ghi chú: số và ngày {printing.BLANK}."
     home = page_html(built_site / "index.html").select_one(".hb-home").get_text(" ")
     assert home.count(printing.BLANK) == 2
+
+
+def test_the_home_page_shows_the_next_deadlines_or_else_the_last_ones(handbook):
+    every = [duty.deadline for _, duty in deadlines(handbook.units)]
+    before, coming = next_deadlines(handbook, date(2022, 1, 1))
+    assert coming and [duty.deadline for _, duty in before] == every[:SHOWN_DEADLINES]
+    between, coming = next_deadlines(handbook, every[0] + timedelta(days=1))
+    assert coming and [duty.deadline for _, duty in between] == every[1:SHOWN_DEADLINES + 1]
+    after, coming = next_deadlines(handbook, every[-1] + timedelta(days=1))
+    assert not coming and [duty.deadline for _, duty in after] == every[-SHOWN_DEADLINES:]
 
 
 def test_a_numbered_and_dated_plan_has_no_blank_note(handbook):
