@@ -12,8 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from .model import load_handbook
-from .render import pages, status, views
-from .render.markdown import abbreviation_definitions
+from .render import home, pages, status, views
 
 
 def define_env(env):
@@ -28,29 +27,14 @@ def define_env(env):
     def href(document) -> str:
         return views.document_url(env.variables["files"], document, env.page.file)
 
-    def with_abbreviations(markdown: str) -> str:
-        """A page of the plan's words, with a tooltip on each abbreviation (abbr extension): those
-        that occur on the page, in its own words (env.markdown) or in what this macro writes."""
-        return markdown + abbreviation_definitions(handbook().glossary, env.markdown + markdown)
-
     def plan_id(given: str | None) -> str:
         """A plan's id; the newest plan when none is given (the home page)."""
         return given or handbook().plans[0].id
 
     @env.macro
-    def plan_list() -> str:
-        """Every plan of the handbook, newest first."""
-        return pages.plan_list(handbook(), page())
-
-    @env.macro
     def document_index() -> str:
         """The table of every catalogued document."""
         return pages.document_index(handbook(), page())
-
-    @env.macro
-    def plan_identity(plan: str | None = None) -> str:
-        """A plan's number, place and date, title and signer, as issued (the newest plan's by default)."""
-        return with_abbreviations(pages.plan_identity(handbook(), plan_id(plan), page()))
 
     @env.macro
     def plan_contents(plan: str | None = None) -> str:
@@ -88,9 +72,9 @@ def define_env(env):
         return views.movements(handbook(), page())
 
     @env.macro
-    def legal_status_summary(plan: str | None = None) -> str:
-        """One line: how many documents a plan cites were replaced, amended or continued since."""
-        return status.summary(handbook(), plan_id(plan), page())
+    def home_start() -> str:
+        """The home page's first screen: search, plans, the legal basis today, deadlines, the views."""
+        return home.start(handbook(), page())
 
     @env.macro
     def reference_status() -> str:

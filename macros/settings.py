@@ -14,6 +14,7 @@ GLOSSARY_FILE = "glossary.yml"
 DUTIES_FILE = "duties.yml"
 MOVEMENTS_FILE = "movements.yml"
 STATUS_FILE = "status.yml"
+ISSUERS_FILE = "issuers.yml"
 
 
 def shown(file: str) -> str:

@@ -59,7 +59,8 @@ def add_test_plan(project: Path, plan_id: str = TEST_PLAN, year: int | None = No
     (plans / plan_id / "ke-hoach.txt").write_text(text, encoding="utf-8")
     (plans / f"{plan_id}.yml").write_text(header, encoding="utf-8")
     if plan_id == TEST_PLAN:
-        for extra, target in (("catalogue-extra.yml", "documents.yml"), ("duties-extra.yml", "duties.yml")):
+        for extra, target in (("catalogue-extra.yml", "documents.yml"), ("duties-extra.yml", "duties.yml"),
+                              ("issuers-extra.yml", "issuers.yml")):
             lines = (FIXTURE_PLANS / extra).read_text(encoding="utf-8").splitlines(keepends=True)
             with (project / "data" / target).open("a", encoding="utf-8") as out:
                 out.write("\n" + "".join(line for line in lines if not line.startswith("#")))

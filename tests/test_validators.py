@@ -116,6 +116,8 @@ OVERRIDES = {
     "toc.html": [('<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>',
                   '<label class="md-nav__title" for="__toc">')],
     "search.html": [('role="dialog" aria-label="{{ lang.t(\'search\') }}">', 'role="dialog">')],
+    "language.html": [('{{ {"action.skip": "Bỏ qua, tới nội dung chính", "top": "Lên đầu trang"}[key] or lang.t(key)',
+                       '{{ lang.t(key)')],
 }
 
 

@@ -93,7 +93,7 @@ def test_the_map_has_a_text_alternative(built_site, page_html, handbook):
 def test_every_glossary_entry_has_a_tooltip_in_the_plan(built_site, page_html, handbook):
     """Each page of the plan where an abbreviation occurs gives it its tooltip there.
 
-    The plan's identity lines on the home page ("Số: /KH-SVHTTDL") are raw HTML, which the abbr
+    The plan's identity lines on its overview page ("Số: /KH-SVHTTDL") are raw HTML, which the abbr
     extension does not enter; that is the one place left without tooltips (see README "Tra cứu").
     """
     checked = 0

@@ -1,1 +1,4 @@
-"""The editor's commands (`make import`, `make check-citations`, `make status-report`): run as `python -m macros.commands.<name>`."""
+"""The editor's commands (`make import`, `make check-citations`, `make status-report`).
+
+Each runs as `python -m macros.commands.<name>`.
+"""

@@ -83,6 +83,8 @@ class Document:
     # found (a status.Evidence): it is shown as such and never counted as cited
     found_later: object | None = None
     draft: bool = False  # written by the import, not yet checked by the editor: never published
+    # The issuing body's one name (data/issuers.yml), for tables and filters; `issuer` stays as written
+    body: str | None = None
 
     @property
     def cited(self) -> bool:

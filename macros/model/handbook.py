@@ -13,6 +13,7 @@ from .catalogue import Catalogue, Document, load_catalogue
 from .citations import Citation, find_citations
 from .duties import Unit, load_duties
 from .glossary import Abbreviation, load_glossary
+from .issuers import load_issuers, with_bodies
 from .movements import Movement, load_movements
 from .plan import Block, Plan, Section, load_plan
 from .redirects import load_redirects
@@ -117,7 +118,8 @@ def _load(root: Path, _fingerprint: tuple) -> Handbook:
                             field="catalogue", line=plan.line)
     citations = find_citations(plans, catalogue, settings.shown(settings.CATALOGUE_FILE))
     later, status = load_status(*where(settings.STATUS_FILE), catalogue, today=date.today())
-    catalogue = Catalogue(catalogue.documents, later)
+    catalogue = with_bodies(Catalogue(catalogue.documents, later), load_issuers(*where(settings.ISSUERS_FILE)),
+                            *map(settings.shown, (settings.ISSUERS_FILE, settings.CATALOGUE_FILE, settings.STATUS_FILE)))
     return Handbook(plans, catalogue, citations, status=status,
                     glossary=load_glossary(*where(settings.GLOSSARY_FILE), plans),
                     units=load_duties(*where(settings.DUTIES_FILE), {p.id: p for p in plans}),

@@ -16,6 +16,9 @@ from .loading import LINE_KEY, load_yaml
 from .validation import validate
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
+# A plan signed before it was numbered and dated keeps the blanks: "Số: /KH-SVHTTDL", "ngày tháng 3"
+_BLANK_NUMBER = re.compile(r"^[/-]")
+_BLANK_DAY = re.compile(r"\bngày\s+tháng\b")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,12 @@ class Plan:
     @property
     def year(self) -> int:
         return self.issued[0]
+
+    @property
+    def blanks(self) -> tuple[str, ...]:
+        """What the original leaves blank, in the words a note uses: "số", "ngày" (or nothing)."""
+        return tuple(word for word, blank in (("số", _BLANK_NUMBER.match(self.number)),
+                                              ("ngày", _BLANK_DAY.search(self.place_date))) if blank)
 
     def block(self, anchor: str) -> tuple[Section, Block]:
         """The block with this anchor, and its section (KeyError when there is none)."""

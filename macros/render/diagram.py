@@ -8,6 +8,7 @@ a link; the caller supplies `href(src_path)`, resolved by the build from MkDocs'
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -15,14 +16,22 @@ from html import escape
 from ..model.catalogue import RELATION_LABELS, Document
 from ..model.status import LATER_RELATIONS
 
-NODE_WIDTH = 280
+NODE_WIDTH = 270
 COLUMN_GAP = 150
 ROW_GAP = 18
 MARGIN = 12
 PADDING = 10
-NAME_SIZE, NAME_LINE, NAME_CHARS = 13.5, 17, 34
-META_SIZE, META_LINE, META_CHARS = 11.5, 15, 42
+NAME_SIZE, NAME_LINE, NAME_CHARS = 13.5, 17, 32
+META_SIZE, META_LINE, META_CHARS = 11.5, 15, 40
 SYSTEM_BAR = 6
+# An arrow leaves its box straight, under its label, then bends to its target: labels sit beside the
+# box they belong to, never on another arrow. Arrows at one box side are this far apart.
+LABEL_SIZE = 11.5
+STUB = 100
+PORT_GAP = 22
+# The smallest text a reader is shown, in px: on screen the map is never scaled below it
+# (views.css; a narrow screen scrolls the map sideways instead)
+MIN_TEXT = 11
 # Presentation attributes keep the map legible where the site's CSS is absent (a saved SVG, a
 # printout); docs/assets/stylesheets/views.css restyles it for the colour schemes.
 SYSTEM_COLOURS = {"Đảng": "#b3261e", "Nhà nước": "#1a4f8b", None: "#616161"}
@@ -48,11 +57,12 @@ class Box:
     lines: list[tuple[str, str]]  # (css class, text)
     x: float = 0
     y: float = 0
+    ports: int = 1  # the most arrows at one of its sides
 
     @property
     def height(self) -> float:
         names = sum(1 for cls, _ in self.lines if cls == "hb-map-name")
-        return 2 * PADDING + names * NAME_LINE + (len(self.lines) - names) * META_LINE
+        return max(2 * PADDING + names * NAME_LINE + (len(self.lines) - names) * META_LINE, (self.ports + 1) * PORT_GAP)
 
 
 def node_lines(document: Document, direct: bool) -> list[tuple[str, str]]:
@@ -106,6 +116,9 @@ def relation_map(documents: list[Document], edges: list[Edge], direct: dict[str,
                  current: str | None = None, loose_title: str | None = None) -> str:
     """The SVG. `documents` in catalogue order; those in no edge go to the grid under `loose_title`."""
     boxes = {d.id: Box(d, node_lines(d, direct.get(d.id, True))) for d in documents}
+    for side in (Counter(e.source for e in edges), Counter(e.target for e in edges)):
+        for doc_id, count in side.items():
+            boxes[doc_id].ports = max(boxes[doc_id].ports, count)
     endpoints = {e.source for e in edges} | {e.target for e in edges}
     linked = [d.id for d in documents if d.id in endpoints]
     loose = [d.id for d in documents if d.id not in endpoints]
@@ -138,8 +151,10 @@ def relation_map(documents: list[Document], edges: list[Edge], direct: dict[str,
             y += max(b.height for b in row) + ROW_GAP
     width = columns_x[-1] + NODE_WIDTH + MARGIN
     height = y - ROW_GAP + MARGIN
+    smallest = min(META_SIZE, LABEL_SIZE)
     parts.append(f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-map" viewBox="0 0 {width:.0f} {height:.0f}" '
-                 f'width="{width:.0f}" height="{height:.0f}" aria-labelledby="{id_prefix}-title {id_prefix}-desc">')
+                 f'width="{width:.0f}" height="{height:.0f}" style="--hb-map-min-width: {width * MIN_TEXT / smallest:.0f}px" '
+                 f'aria-labelledby="{id_prefix}-title {id_prefix}-desc">')
     parts.append(f'<title id="{id_prefix}-title">{escape(title)}</title>')
     parts.append(f'<desc id="{id_prefix}-desc">{escape(description)}</desc>')
     parts.append(f'<defs><marker id="{id_prefix}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
@@ -148,24 +163,52 @@ def relation_map(documents: list[Document], edges: list[Edge], direct: dict[str,
     if heading_y is not None:
         parts.append(f'<text class="hb-map-heading" x="{MARGIN}" y="{heading_y:.0f}" font-size="13" '
                      f'font-weight="700" fill="#212121">{escape(loose_title)}</text>')
+    ends = _ports(edges, boxes)
     for edge in edges:
-        parts.append(_edge(boxes[edge.source], boxes[edge.target], edge.kind, id_prefix))
+        parts.append(_edge(*ends[edge], edge.kind, id_prefix))
     for box in boxes.values():
         parts.append(_node(box, None if box.document.id == current else href(box.document), box.document.id == current))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _edge(source: Box, target: Box, kind: str, id_prefix: str) -> str:
-    x1, y1 = source.x + NODE_WIDTH, source.y + source.height / 2
-    x2, y2 = target.x, target.y + target.height / 2
-    bend = (x2 - x1) / 2
+Point = tuple[float, float]
+
+
+def _ports(edges: list[Edge], boxes: dict[str, Box]) -> dict[Edge, tuple[Point, Point]]:
+    """Where each arrow leaves its source (right side) and reaches its target (left side): the arrows at
+    one side spread evenly down it, in the order of the boxes at their other ends (fewer crossings)."""
+    starts: dict[str, list[Edge]] = {}
+    ends: dict[str, list[Edge]] = {}
+    for edge in edges:
+        starts.setdefault(edge.source, []).append(edge)
+        ends.setdefault(edge.target, []).append(edge)
+
+    def spread(box: Box, x: float, group: list[Edge], other) -> dict[Edge, Point]:
+        group = sorted(group, key=lambda e: boxes[other(e)].y)
+        step = box.height / (len(group) + 1)
+        return {e: (x, box.y + step * (i + 1)) for i, e in enumerate(group)}
+
+    out: dict[Edge, Point] = {}
+    into: dict[Edge, Point] = {}
+    for doc_id, group in starts.items():
+        out.update(spread(boxes[doc_id], boxes[doc_id].x + NODE_WIDTH, group, lambda e: e.target))
+    for doc_id, group in ends.items():
+        into.update(spread(boxes[doc_id], boxes[doc_id].x, group, lambda e: e.source))
+    return {e: (out[e], into[e]) for e in edges}
+
+
+def _edge(start: Point, end: Point, kind: str, id_prefix: str) -> str:
+    """A straight start under the label, beside the source box, then a curve to the target."""
+    (x1, y1), (x2, y2) = start, end
+    bend_x = x1 + STUB
+    bend = (x2 - bend_x) / 2
     later = kind in LATER_RELATIONS
     style = f'stroke="{LATER_COLOUR}" stroke-dasharray="3 3"' if later else 'stroke="#424242"'
     return (f'<g class="hb-map-edge{" hb-map-edge--later" if later else ""}"><path d="M{x1:.1f},{y1:.1f} '
-            f'C{x1 + bend:.1f},{y1:.1f} {x2 - bend:.1f},{y2:.1f} {x2 - 1:.1f},{y2:.1f}" fill="none" {style} '
-            f'stroke-width="1.5" marker-end="url(#{id_prefix}-arrow)"/>'
-            f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 6:.1f}" text-anchor="middle" font-size="11.5" '
+            f'H{bend_x:.1f} C{bend_x + bend:.1f},{y1:.1f} {x2 - bend:.1f},{y2:.1f} {x2 - 1:.1f},{y2:.1f}" fill="none" '
+            f'{style} stroke-width="1.5" marker-end="url(#{id_prefix}-arrow)"/>'
+            f'<text class="hb-map-label" x="{x1 + 6:.1f}" y="{y1 - 5:.1f}" font-size="{LABEL_SIZE}" '
             f'fill="#212121">{escape(EDGE_LABELS[kind])}</text></g>')
 
 

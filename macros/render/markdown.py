@@ -50,6 +50,16 @@ def document_tooltip(document: Document) -> str:
     return f"{document.name}: {document.subject}" if document.subject else document.name
 
 
+def document_name(document: Document) -> str:
+    """The document's name as Markdown, its number in one piece: "Kế hoạch số 01-KH/BCSD-BDVTU" never
+    breaks at its "-" or "/" (the name ends with the number, Document.name)."""
+    name = md_text(document.name)
+    if not document.number:
+        return name
+    number = md_text(document.number)
+    return f'{name[:-len(number)]}<span class="hb-number">{number}</span>'
+
+
 def plan_inline(text: str, citations: list[Citation], link_of) -> str:
     """The plan's words as Markdown: its *emphasis* kept as HTML, each citation made a link.
 
@@ -98,6 +108,7 @@ def _environment() -> jinja2.Environment:
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = md_text
     env.filters["title"] = link_title
+    env.filters["name"] = document_name
     env.filters["plan_words"] = lambda text: plan_inline(text, [], None)
     env.globals.update(NOT_STATED=NOT_STATED, RELATION_LABELS=RELATION_LABELS, link=link,
                        tooltip=document_tooltip, printing=printing, settings=settings,

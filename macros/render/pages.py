@@ -67,17 +67,8 @@ def document_index(handbook: Handbook, page: str) -> str:
                   **_context(handbook, page))
 
 
-def plan_identity(handbook: Handbook, plan_id: str, page: str) -> str:
-    return render("components/plan_identity.md.j2", **_context(handbook, page, handbook.plan(plan_id)))
-
-
 def plan_contents(handbook: Handbook, plan_id: str, page: str) -> str:
     return render("components/plan_contents.md.j2", **_context(handbook, page, handbook.plan(plan_id)))
-
-
-def plan_list(handbook: Handbook, page: str) -> str:
-    """Every plan the handbook holds, newest first, with its number, date and the documents it cites."""
-    return render("components/plan_list.md.j2", **_context(handbook, page))
 
 
 def whole_plan(handbook: Handbook, plan_id: str, page: str) -> str:

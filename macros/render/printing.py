@@ -16,7 +16,7 @@ from ..settings import PLANS_DIR, shown
 HANDBOOK_NAME = "Sổ tay Kế hoạch công tác dân vận"
 WHOLE_PLAN_TITLE = "Toàn văn Kế hoạch"
 WHOLE_PLAN_NAV = "Toàn văn (để in)"
-OVERVIEW_NAV = "Số, ngày, mục lục"
+OVERVIEW_NAV = "Thông tin chung"
 PART_OVERVIEW_NAV = "Tổng quan"
 COMPARE_NAV = "So sánh với năm"
 COMPARE_PAGE = "so-sanh"
@@ -25,6 +25,14 @@ WHOLE_PLAN_LINK = "Toàn văn Kế hoạch (để in)"
 WHOLE_PLAN_OWN_IDS = ("ke-hoach", "van-ban-duoc-vien-dan")
 
 _UPPER_WORD = re.compile(r"^\w+$")
+# Beside a number or day the plan leaves blank, so the gap does not look like a fault of the handbook
+BLANK = "để trống trong bản gốc"
+
+
+def blank_note(plan: Plan, *parts: str) -> str:
+    """"số để trống trong bản gốc" for the given parts ("số", "ngày") the plan leaves blank; "" if none."""
+    blank = [part for part in parts if part in plan.blanks]
+    return f"{' và '.join(blank)} {BLANK}" if blank else ""
 
 
 def compare_file(plan: Plan) -> str:

@@ -16,13 +16,21 @@ from ..model.places import Place
 from ..model.plan import Plan
 from ..model.status import LATER_RELATIONS
 from ..model.timeline import timeline as documents_by_year
-from ..slugs import slugify
+from ..slugs import WORD_SEPARATOR, slugify
 from . import diagram
 from .markdown import render
 
 MAP_TITLE = "Lược đồ quan hệ giữa các văn bản được Kế hoạch viện dẫn"
 
 Href = Callable[[Document], str]
+# Shown on narrow screens only (views.css), where the map keeps a readable size and scrolls sideways
+MAP_HINT = "Lược đồ rộng hơn màn hình: vuốt hoặc cuộn sang ngang để xem hết."
+
+
+def _figure(svg: str, extra_class: str = "") -> str:
+    """A map in its sideways-scrolling box, with the hint above it."""
+    return (f'<p class="hb-map-hint" data-search-exclude>{MAP_HINT}</p>'
+            f'<div class="hb-map-figure{extra_class}">{svg}</div>')
 
 
 def document_url(files, document: Document, page_file) -> str:
@@ -57,7 +65,7 @@ def browse(handbook: Handbook, page: str) -> str:
     # (id, label, column, values, whether a cell may hold several values)
     filters = [
         ("loai", "Loại văn bản", 1, options(d.type for d in documents), False),
-        ("co-quan", "Cơ quan ban hành", 2, options(d.issuer for d in documents), False),
+        ("co-quan", "Cơ quan ban hành", 2, options(d.body for d in documents), False),
         ("he-thong", "Hệ thống", 3, options(d.system for d in documents), False),
         ("cap", "Cấp", 4, options(d.level for d in documents), False),
         # Found outside the plan (data/status.yml), in one phrase per document
@@ -68,6 +76,7 @@ def browse(handbook: Handbook, page: str) -> str:
     years = sorted({d.date.year for d in documents if d.date})
     undated = any(d.date is None for d in documents)
     return render("components/view_browse.md.j2", documents=documents, filters=filters, years=years,
+                  word_separator=WORD_SEPARATOR,
                   undated=undated, standing=handbook.status.standing,
                   affected=handbook.status.affected, citing=handbook.plans_citing, page=page)
 
@@ -123,7 +132,7 @@ def relation_map(handbook: Handbook, page: str, href: Href, plan: Plan | None = 
     nested = [(catalogue.get(i), [catalogue.get(o) for o in outers])
               for i, outers in handbook.scopes.nested_in.items() if i in shown]
     loose = [d for d in cited if d.id not in linked]
-    return render("components/view_map.md.j2", svg=svg, relations=relations, nested=nested, loose=loose,
+    return render("components/view_map.md.j2", figure=_figure(svg), relations=relations, nested=nested, loose=loose,
                   direct=direct, outside=len([d for d in catalogue.later if d.id in shown]), page=page)
 
 
@@ -142,7 +151,7 @@ def neighbourhood(handbook: Handbook, doc_id: str, href: Href, edges_of: EdgesBy
         f"Quan hệ của {document.name}",
         "Văn bản này (khung đậm) và các văn bản có quan hệ với nó; danh sách trên nêu cùng nội dung bằng chữ.",
         "hb-lan-can", current=doc_id)
-    return f'<div class="hb-map-figure hb-map-figure--small">{svg}</div>\n'
+    return _figure(svg, " hb-map-figure--small") + "\n"
 
 
 def glossary(handbook: Handbook, page: str) -> str:

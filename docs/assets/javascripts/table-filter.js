@@ -71,9 +71,24 @@
 
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var text = form.querySelector("input[data-text]");
+    /* Words split where the build splits them (macros/slugs.py WORD_SEPARATOR, in the form's attribute) */
+    var separator = new RegExp(form.getAttribute("data-word-separator"));
+
+    function wordsOf(value) {
+      return fold(value).split(separator).filter(Boolean);
+    }
+
+    /* A typed number matches a whole number of the row ("16" is not in "18/CT-UBND" or "2016"); other
+     * words match the start of a word ("chi th", "nd-cp") */
+    function matches(rowWords, word) {
+      var whole = /^[0-9]+$/.test(word);
+      return rowWords.some(function (rowWord) {
+        return whole ? rowWord === word : rowWord.indexOf(word) === 0;
+      });
+    }
 
     function apply() {
-      var words = fold(text.value.trim()).split(/\s+/).filter(Boolean);
+      var words = wordsOf(text.value);
       var shown = 0;
       rows.forEach(function (row) {
         var match = selects.every(function (select) {
@@ -88,8 +103,8 @@
             : cell === select.value;
         });
         if (match && words.length) {
-          var haystack = fold(cellText(row));
-          match = words.every(function (word) { return haystack.indexOf(word) >= 0; });
+          var rowWords = wordsOf(cellText(row));
+          match = words.every(function (word) { return matches(rowWords, word); });
         }
         row.hidden = !match;
         if (match) shown += 1;
