@@ -235,7 +235,6 @@ def test_the_finder_finds_the_24_documents_the_2022_plan_cites_and_nothing_else(
 def test_check_citations_finds_the_test_plans_new_document_and_writes_one_draft(project, capsys):
     shutil.copy(FIXTURE_PLANS / f"{TEST_PLAN}.yml", project / "data/plans")
     shutil.copytree(FIXTURE_PLANS / TEST_PLAN, project / "data/plans" / TEST_PLAN)
-    (project / "data/issuers.yml").write_text("bodies:\n  - name: Bộ Chính trị\n", encoding="utf-8")
     assert check_citations.main([TEST_PLAN, "--root", str(project)]) == 0
     out = capsys.readouterr().out
     assert "  [MỚI] Chỉ thị số 99/CT-THUNGHIEM" in out and out.count("[MỚI]") == 1
@@ -258,6 +257,9 @@ def test_check_citations_finds_the_test_plans_new_document_and_writes_one_draft(
     assert "xóa dòng 'draft: true'" in message
     text = (project / "data/documents.yml").read_text(encoding="utf-8").replace("    draft: true\n", "")
     (project / "data/documents.yml").write_text(text, encoding="utf-8")
+    # Reviewed, with its issuing body added as the review list asked
+    with (project / "data/issuers.yml").open("a", encoding="utf-8") as issuers:
+        issuers.write((FIXTURE_PLANS / "issuers-extra.yml").read_text(encoding="utf-8"))
     assert "chi-thi-99-ct-thunghiem" in {d.id for d in load_handbook(project).catalogue.documents}
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import DataError
-from ..importing.drafts import append_records, draft_records, known_issuers, review
+from ..importing.drafts import append_records, draft_records, review
 from ..importing.references import Reference, find_references
 from ..model.catalogue import load_catalogue
+from ..model.issuers import load_issuers
 from ..model.loading import load_yaml
 from ..model.plan import read_lines
 
@@ -30,7 +31,7 @@ class Found:
     records: list[dict]
     notes: list[str]
     drafts: set[str]  # ids of the catalogue's records still drafts
-    issuers: set[str] | None
+    issuers: dict[str, str]  # each spelling of data/issuers.yml → its body
 
 
 def find(root: Path, lines: list[str]) -> Found:
@@ -40,7 +41,9 @@ def find(root: Path, lines: list[str]) -> Found:
                                settings.shown(settings.CATALOGUE_FILE), latest=ANY_DATE, drafts=True)
     references = find_references(lines, catalogue)
     records, notes = draft_records(references, {d.id for d in catalogue.documents})
-    return Found(references, records, notes, {d.id for d in catalogue.documents if d.draft}, known_issuers(data))
+    return Found(references, records, notes, {d.id for d in catalogue.documents if d.draft},
+                 load_issuers(data / settings.ISSUERS_FILE, data / settings.schema_file(settings.ISSUERS_FILE),
+                              settings.shown(settings.ISSUERS_FILE)))
 
 
 def write_drafts(root: Path, found: Found, source: str) -> None:

@@ -10,12 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
-from ..slugs import fold
+from .. import settings
 from .references import Reference
-
-ISSUERS_FILE = "issuers.yml"  # the canonical issuing bodies, where the project has them
 
 
 def draft_records(references: list[Reference], known_ids: set[str]) -> tuple[list[dict], list[str]]:
@@ -81,28 +77,7 @@ def append_records(path: Path, records: list[dict], source: str) -> None:
         out.write(("" if text.endswith("\n") else "\n") + records_yaml(records, source))
 
 
-def known_issuers(data_dir: Path) -> set[str] | None:
-    """The folded names in data/issuers.yml (every string in it), or None when the project has none."""
-    path = data_dir / ISSUERS_FILE
-    if not path.is_file():
-        return None
-    names: set[str] = set()
-
-    def walk(value):
-        if isinstance(value, str):
-            names.add(" ".join(fold(value).split()))
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return names
-
-
-def review(references: list[Reference], records: list[dict], notes: list[str], issuers: set[str] | None,
+def review(references: list[Reference], records: list[dict], notes: list[str], issuers: dict[str, str],
            drafts: set[str]) -> list[str]:
     """The terminal's list: each reference, whether catalogued, and what each new draft says."""
     lines = [f"Văn bản được viện dẫn: {len(references)} chỗ, "
@@ -119,8 +94,8 @@ def review(references: list[Reference], records: list[dict], notes: list[str], i
         lines.append(f"  Bản nháp '{record['id']}' ({facts}). Kế hoạch không nêu: "
                      + ", ".join(k for k in ("date", "issuer", "subject", "system", "level") if not record.get(k)))
         issuer = record.get("issuer")
-        if issuers is not None and issuer and " ".join(fold(issuer).split()) not in issuers:
-            lines.append(f"    Cơ quan '{issuer}' chưa có trong data/{ISSUERS_FILE}: thêm cơ quan đó, "
-                         "hoặc sửa tên cho đúng tên đã có.")
+        if issuer and issuer not in issuers:
+            lines.append(f"    Cơ quan '{issuer}' chưa có trong {settings.shown(settings.ISSUERS_FILE)}: thêm cách "
+                         "viết này vào cơ quan của nó (hoặc một cơ quan mới), hoặc sửa cho đúng cách viết đã có.")
     lines += [f"  {note}" for note in notes]
     return lines
