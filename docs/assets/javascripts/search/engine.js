@@ -1,0 +1,463 @@
+/*
+ * The handbook's search engine: answers queries from the index the build writes into search/
+ * (macros/search/). No dependency: no Material, no worker, no fetch (every file is a script, so
+ * search works from file:// too). API: window.HandbookSearch (init, preload, query, plans); the
+ * index format and the Result fields are described in README, "Tìm kiếm".
+ */
+(function () {
+  "use strict"
+
+  var VERSION = "1"
+  var LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị trang."
+  var NOT_READY = "Tìm kiếm chưa được khởi động."
+  var MAX_WORDS = 12          // a pasted paragraph is searched by its first words
+  var MAX_TEXT = 400
+  var MIN_PREFIX = 2          // the word being typed completes from 2 characters on
+  var COMPLETION = 0.6        // a completion of the word being typed counts less than the word itself
+  var OTHER_ACCENT = 0.3      // accents typed: a word written with other accents counts less
+  var PAIR = 0.5              // words next to each other, in the order typed: up to half more
+  var K1 = 1.2, B = 0.75      // term frequency saturation and length normalisation (BM25)
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g
+  var EDGES = /^[^a-z0-9*]+|[^a-z0-9*]+$/g
+  var NUMBER = /^[0-9]+\*?$/
+  var ZEROS = /^0+(?=[0-9])/
+
+  var root = null
+  var manifest = null         // Promise of the manifest
+  var shards = new Map()      // name -> Promise of its data
+  var arrived = new Map()     // name -> data registered by a shard script
+  var decoded = new Map()     // "term|variant" -> [records, positions lists]
+
+  /* Accents off (đ → d), lower case: macros/slugs.py fold; tests/folding_cases.json checks both */
+  function fold(value) {
+    return String(value)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\u0111\u0110\u00d0\u00f0]/g, "d")
+      .toLowerCase()
+  }
+
+  /* A word as indexed: folded, punctuation off both edges, leading zeros off a number (tokens.py) */
+  function term(value) {
+    var folded = fold(value).replace(EDGES, "")
+    return NUMBER.test(folded) ? folded.replace(ZEROS, "") : folded
+  }
+
+  /* The word as written, lower case, if it has accents; "" if not (tokens.py variant) */
+  function variant(value) {
+    var lower = String(value).normalize("NFC").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+    return fold(lower) === lower ? "" : lower
+  }
+
+  /* Accents compared with the tone mark's place ignored: "khoá" and "khóa" are the same word */
+  function accentKey(value) {
+    var text = String(value).normalize("NFD").toLowerCase()
+    var tones = text.match(TONES) || []
+    return { base: text.replace(TONES, "").normalize("NFC"), tones: tones.join("") }
+  }
+
+  function shardKey(word) {
+    var chars = Array.from(word).slice(0, 2)
+    if (chars.length < 2) chars.push("_")
+    return chars.map(function (c) { return /[a-z0-9]/.test(c) ? c : "_" }).join("")
+  }
+
+  function failure() { return new Error(LOAD_ERROR) }
+
+  /* Run search/<name>.js by a <script> tag; it hands its data to __handbookSearchShard */
+  function loadScript(name, id) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script")
+      script.src = root + "search/" + name + ".js" + (id ? "?v=" + id : "")
+      script.async = true
+      script.onload = function () {
+        script.remove()
+        resolve()
+      }
+      script.onerror = function () {
+        script.remove()
+        reject(failure())
+      }
+      document.head.appendChild(script)
+    })
+  }
+
+  window.__handbookSearchShard = function (name, data) { arrived.set(String(name), data) }
+
+  function loadManifest() {
+    if (!manifest) {
+      if (root === null) return Promise.reject(new Error(NOT_READY))
+      manifest = loadScript("manifest", String(Date.now())).then(function () {
+        var found = window.__handbookSearchManifest
+        if (!found || found.format !== 1 || !Array.isArray(found.shards)) throw failure()
+        found.split = new RegExp(found.separator, "g")
+        found.known = new Set(found.shards)
+        return found
+      })
+      manifest.catch(function () { manifest = null })  // a later query tries again
+    }
+    return manifest
+  }
+
+  function shard(name, index, check) {
+    if (!shards.has(name)) {
+      var promise = loadScript(name, index.id).then(function () {
+        var data = arrived.get(name)
+        arrived.delete(name)
+        if (!data || !check(data)) throw failure()
+        return data
+      })
+      promise.catch(function () { shards.delete(name) })
+      shards.set(name, promise)
+    }
+    return shards.get(name)
+  }
+
+  function isObject(data) { return typeof data === "object" && !Array.isArray(data) }
+
+  function recordsOf(index) {
+    return shard("records", index, function (data) {
+      return isObject(data) && Array.isArray(data.group) && data.group.length === index.records
+    }).then(function (data) {
+      if (!data.average) data.average = averages(data)
+      return data
+    })
+  }
+
+  function averages(records) {
+    var sums = {}, counts = {}
+    Object.keys(records.kinds).forEach(function (kind) {
+      var range = records.kinds[kind]
+      for (var r = range[0]; r < range[1]; r++) {
+        var lengths = records.lengths[r]
+        sums[kind] = sums[kind] || lengths.map(function () { return 0 })
+        lengths.forEach(function (n, f) { sums[kind][f] += n })
+      }
+      counts[kind] = Math.max(1, range[1] - range[0])
+    })
+    var average = {}
+    Object.keys(sums).forEach(function (kind) {
+      average[kind] = sums[kind].map(function (n) { return Math.max(1, n / counts[kind]) })
+    })
+    return average
+  }
+
+  function kindOf(records, r) {
+    var kinds = records.kinds
+    for (var kind in kinds) if (r >= kinds[kind][0] && r < kinds[kind][1]) return kind
+    return null
+  }
+
+  /* The words of a query: term, accents as typed, whether it is being typed (completed as a prefix) */
+  function parse(text, index) {
+    var typed = String(text == null ? "" : text).slice(0, MAX_TEXT).normalize("NFC")
+    var pieces = typed.split(index.split)
+    var open = pieces.length > 0 && pieces[pieces.length - 1] !== ""
+    var words = [], seen = new Set()
+    pieces.forEach(function (piece, i) {
+      var word = term(piece)
+      if (!word || seen.has(word) || words.length >= MAX_WORDS) return
+      seen.add(word)
+      words.push({
+        term: word, key: accentKey(variant(piece) || word),
+        prefix: open && i === pieces.length - 1 && Array.from(word).length >= MIN_PREFIX,
+      })
+    })
+    // Accents typed in any word: every word is compared as written ("Minh" is not "mình")
+    var accented = words.some(function (w) { return fold(w.key.base) !== w.key.base || w.key.tones })
+    words.forEach(function (w) { w.accented = accented })
+    return words
+  }
+
+  /* Postings of one variant of a term: records and their positions, decoded once */
+  function postings(word, variantIndex, entry) {
+    var id = word + "|" + entry[variantIndex]
+    var found = decoded.get(id)
+    if (found) return found
+    var records = [], positions = [], record = 0
+    var text = entry[variantIndex + 1]
+    if (text) text.split(";").forEach(function (item) {
+      var numbers = item.split(",")
+      record += +numbers[0]
+      var at = 0, list = []
+      for (var i = 1; i < numbers.length; i++) list.push(at += +numbers[i])
+      records.push(record)
+      positions.push(list)
+    })
+    found = [records, positions]
+    decoded.set(id, found)
+    return found
+  }
+
+  /* How a written form found in the index compares with the word as typed: 1 same accents (or none typed) */
+  function accentFactor(word, written, indexed, complete) {
+    if (!word.accented) return 1
+    var key = accentKey(written || indexed)
+    if (complete) return key.base === word.key.base && key.tones === word.key.tones ? 1 : OTHER_ACCENT
+    // the word being typed: its letters so far, and its tone once typed
+    return key.base.startsWith(word.key.base) && (!word.key.tones || key.tones === word.key.tones) ? 1 : OTHER_ACCENT
+  }
+
+  /* Every indexed (term, variant) a query word reaches, with its weight */
+  function expansions(word, data) {
+    var found = []
+    var add = function (name, factor) {
+      var entry = data[name]
+      if (!Array.isArray(entry)) return
+      for (var v = 0; v < entry.length; v += 2)
+        found.push({ term: name, entry: entry, at: v, weight: factor * accentFactor(word, entry[v], name, name === word.term) })
+    }
+    add(word.term, 1)
+    if (word.prefix) {
+      for (var name in data) if (name !== word.term && name.startsWith(word.term)) add(name, COMPLETION)
+    }
+    return found
+  }
+
+  function fieldScore(records, weights, r, positions, span) {
+    var kind = kindOf(records, r)
+    var lengths = records.lengths[r], average = records.average[kind]
+    var counts = []
+    positions.forEach(function (p) {
+      var f = Math.floor(p / span)
+      counts[f] = (counts[f] || 0) + 1
+    })
+    var score = 0
+    counts.forEach(function (tf, f) {
+      if (!tf) return
+      var norm = K1 * (1 - B + B * (lengths[f] || 1) / average[f])
+      score += weights[kind][f] * tf * (K1 + 1) / (tf + norm)
+    })
+    return score
+  }
+
+  /* Per query word: record -> {score, positions}; the best reach of the word in each record */
+  function match(word, list, records, index, only) {
+    var byRecord = new Map()
+    list.forEach(function (x) {
+      var found = postings(x.term, x.at, x.entry)
+      for (var i = 0; i < found[0].length; i++) {
+        var r = found[0][i]
+        if (only && !only.has(r)) continue
+        var score = x.weight * fieldScore(records, index.fields, r, found[1][i], index.span)
+        var best = byRecord.get(r)
+        if (!best || score > best.score) byRecord.set(r, { score: score, positions: found[1][i] })
+      }
+    })
+    return byRecord
+  }
+
+  function idf(total, count) {
+    return Math.log(1 + (total - count + 0.5) / (count + 0.5))
+  }
+
+  /* Words next to each other in the order typed (within 3 words, in one field) */
+  function proximity(matches, r, span) {
+    var bonus = 0
+    for (var i = 0; i + 1 < matches.length; i++) {
+      var a = matches[i].get(r), b = matches[i + 1].get(r)
+      if (!a || !b) continue
+      var gap = Infinity
+      a.positions.forEach(function (p) {
+        b.positions.forEach(function (q) {
+          if (q > p && q - p < gap && Math.floor(p / span) === Math.floor(q / span)) gap = q - p
+        })
+      })
+      if (gap <= 3) bonus += (gap === 1 ? 1 : 0.5) * Math.min(a.weighted, b.weighted)
+    }
+    return bonus
+  }
+
+  function keep(records, options) {
+    var range = options.kind ? records.kinds[options.kind] : null
+    var plan = options.planIndex
+    return function (r) {
+      if (range && (r < range[0] || r >= range[1])) return false
+      return plan == null || records.plans[r].indexOf(plan) >= 0
+    }
+  }
+
+  /* The best `limit` groups: candidates taken by their score without the proximity bonus, which
+     can add at most PAIR times it, so the walk stops once no later one can enter the top */
+  function rank(words, matches, records, index, options) {
+    var n = words.length
+    var scores = new Map()
+    matches.forEach(function (byRecord) {
+      var weight = idf(index.records, byRecord.size)
+      byRecord.forEach(function (m, r) {
+        m.weighted = m.score * weight
+        var s = scores.get(r)
+        if (!s) scores.set(r, s = { r: r, base: 0, count: 0 })
+        s.base += m.weighted
+        s.count += 1
+      })
+    })
+    var allowed = keep(records, options)
+    var candidates = []
+    var groups = new Set()
+    scores.forEach(function (s) {
+      if (!allowed(s.r)) return
+      // every word found ranks above fewer words found
+      s.base *= s.count === n ? 1 : 0.25 * s.count / n
+      candidates.push(s)
+      groups.add(records.group[s.r])
+    })
+    candidates.sort(function (a, b) { return b.base - a.base || a.r - b.r })
+    var best = new Map()
+    var floor = -Infinity
+    for (var i = 0; i < candidates.length; i++) {
+      var c = candidates[i]
+      if (best.size >= options.limit && c.base * (1 + PAIR) < floor) break
+      var score = c.base + (c.count > 1 ? proximity(matches, c.r, index.span) * (c.count === n ? 1 : 0.25 * c.count / n) : 0)
+      var group = records.group[c.r]
+      var held = best.get(group)
+      if (!held || score > held.score) best.set(group, { r: c.r, score: score })
+      if (best.size >= options.limit && (i % 16 === 0 || !held)) floor = kthScore(best, options.limit)
+    }
+    var top = Array.from(best.values()).sort(function (a, b) { return b.score - a.score || a.r - b.r })
+    return { total: groups.size, top: top.slice(0, options.limit) }
+  }
+
+  function kthScore(best, k) {
+    var all = Array.from(best.values(), function (b) { return b.score }).sort(function (a, b) { return b - a })
+    return all[k - 1]
+  }
+
+  /* Ranges of the words of `text` the query matched (accents as typed, if typed), and those words */
+  function marks(text, words, index, found) {
+    var ranges = []
+    if (!text) return ranges
+    var re = new RegExp(index.separator, "g")
+    var start = 0, m
+    var visit = function (from, to) {
+      if (to <= from) return
+      var piece = text.slice(from, to)
+      var word = term(piece)
+      if (!word) return
+      var lead = piece.search(/[\p{L}\p{N}]/u)
+      var tail = piece.length - piece.split("").reverse().join("").search(/[\p{L}\p{N}]/u)
+      for (var i = 0; i < words.length; i++) {
+        var w = words[i]
+        var complete = word === w.term
+        if (!complete && !(w.prefix && word.startsWith(w.term))) continue
+        if (accentFactor(w, variant(piece), word, complete) < 1) continue
+        ranges.push([from + Math.max(0, lead), from + tail])
+        found.add(text.slice(from + Math.max(0, lead), from + tail))
+        return
+      }
+    }
+    while ((m = re.exec(text)) !== null) {
+      visit(start, m.index)
+      start = m.index + m[0].length
+      if (m[0].length === 0) re.lastIndex++
+    }
+    visit(start, text.length)
+    return ranges
+  }
+
+  function result(card, kind, score, words, index) {
+    var found = new Set()
+    var out = { kind: kind, url: card.url, score: score, title: card.title }
+    out.title_marks = marks(card.title, words, index, found)
+    if (kind === "document") {
+      ["type", "number", "subject", "date", "issuer", "standing", "status", "plans_citing"].forEach(function (k) {
+        out[k] = card[k] === undefined ? null : card[k]
+      })
+      out.marks = marks(card.subject, words, index, found)
+    } else if (kind === "section") {
+      var plan = index.plans[card.plan] || {}
+      out.plan = { id: plan.id, title: plan.title, year: plan.year }
+      out.section_number = card.section_number
+      out.section_title = card.section_title
+      out.paragraph = card.paragraph
+      out.anchor = card.anchor
+      out.marks = marks(card.paragraph, words, index, found)
+    } else {
+      out.term = card.term
+      out.definition = card.definition
+      out.marks = marks(card.definition, words, index, found)
+    }
+    out.words = Array.from(found)
+    return out
+  }
+
+  function cardsOf(index, ids) {
+    var chunks = Array.from(new Set(ids.map(function (r) { return Math.floor(r / index.chunk) })))
+    return Promise.all(chunks.map(function (c) {
+      return shard("c-" + c, index, Array.isArray).then(function (cards) { return [c, cards] })
+    })).then(function (loaded) {
+      var byChunk = new Map(loaded)
+      return function (r) {
+        var card = byChunk.get(Math.floor(r / index.chunk))[r % index.chunk]
+        if (!card || typeof card.url !== "string") throw failure()
+        return card
+      }
+    })
+  }
+
+  function query(text, options) {
+    options = options || {}
+    var limit = Math.max(1, Math.min(500, Math.floor(options.limit) || 50))
+    return loadManifest().then(function (index) {
+      var words = parse(text, index)
+      var summary = { terms: words.map(function (w) { return w.term }), accented: words.length > 0 && words[0].accented }
+      var empty = { total: 0, query: summary, results: [] }
+      if (!words.length) return empty
+      var names = Array.from(new Set(words.map(function (w) { return shardKey(w.term) })))
+        .filter(function (key) { return index.known.has(key) })
+      return Promise.all([recordsOf(index)].concat(names.map(function (key) {
+        return shard("t-" + key, index, isObject).then(function (data) { return [key, data] })
+      }))).then(function (loaded) {
+        var records = loaded[0]
+        var byKey = new Map(loaded.slice(1))
+        var planIndex = options.plan == null ? null : index.plans.findIndex(function (p) { return p.id === options.plan })
+        if (planIndex === -1) return empty
+        var lists = words.map(function (w) { return expansions(w, byKey.get(shardKey(w.term)) || {}) })
+        // The word being typed is looked up only where the other words are, when they are anywhere
+        var matches = [], reach = null
+        words.forEach(function (w, i) {
+          if (w.prefix) return
+          matches[i] = match(w, lists[i], records, index, null)
+          reach = reach || new Set()
+          matches[i].forEach(function (_, r) { reach.add(r) })
+        })
+        words.forEach(function (w, i) {
+          if (w.prefix) matches[i] = match(w, lists[i], records, index, reach && reach.size ? reach : null)
+        })
+        var ranked = rank(words, matches, records, index, { kind: options.kind || null, planIndex: planIndex, limit: limit })
+        if (!ranked.top.length) return empty
+        return cardsOf(index, ranked.top.map(function (t) { return t.r })).then(function (cardOf) {
+          return {
+            total: ranked.total, query: summary,
+            results: ranked.top.map(function (t) {
+              return result(cardOf(t.r), kindOf(records, t.r), Math.round(t.score * 1000) / 1000, words, index)
+            }),
+          }
+        })
+      })
+    })
+  }
+
+  window.HandbookSearch = {
+    version: VERSION,
+    init: function (siteRoot) {
+      var given = siteRoot == null ? "" : String(siteRoot)
+      var next = given && !given.endsWith("/") ? given + "/" : given
+      if (next !== root) {
+        root = next
+        manifest = null
+        shards = new Map()
+      }
+      return Promise.resolve()
+    },
+    preload: function () {
+      return loadManifest().then(function (index) { return recordsOf(index) }).then(function () {})
+    },
+    query: query,
+    plans: function () {
+      return loadManifest().then(function (index) {
+        return index.plans.map(function (p) { return { id: p.id, title: p.title, year: p.year } })
+      })
+    },
+  }
+})()

@@ -1,0 +1,95 @@
+"""The search index of the records, split into shards so that a query loads only what it needs.
+
+Shards (each becomes search/<name>.js, see site_files.py):
+  records   what ranking needs of every record: its kind (by number range), group, plans, field lengths
+  t-<key>   the postings of every term whose first two characters give <key> (shard_key); a query
+            loads the shards of its words only, and a word being typed finds every completion in one
+  c-<n>     the cards of records n*CARD_CHUNK … : loaded for the results shown only
+A term's entry in its shard: [variant, postings, variant, postings, …]; variant "" is the word
+written without accents, others as written ("chỉ"). Postings: "record,position,position;…", the
+record as the step from the previous entry's, positions as steps too. A position is
+field * SPAN + the word's index in that field (words past SPAN share the last position).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from macros.search.records import FIELDS, Record
+from macros.search.tokens import SEPARATOR, words
+
+FORMAT = 1
+SPAN = 4096
+CARD_CHUNK = 64
+_KEY_CHAR = re.compile("[^a-z0-9]")
+
+
+def shard_key(term: str) -> str:
+    """The shard of a term: its first two characters ("chi" → "ch"; "a" → "a_"), others as "_"."""
+    return _KEY_CHAR.sub("_", (term[:2] + "_")[:2])
+
+
+def _postings(records: list[Record]) -> tuple[dict[str, dict[str, list]], list[list[int]]]:
+    """term → variant → [last record, entries]; each record's field lengths."""
+    terms: dict[str, dict[str, list]] = {}
+    lengths = []
+    for number, record in enumerate(records):
+        sizes = []
+        here: dict[tuple[str, str], list[int]] = {}
+        for field, text in enumerate(record.fields):
+            found = words(text)
+            sizes.append(len(found))
+            for position, pair in enumerate(found):
+                here.setdefault(pair, []).append(field * SPAN + min(position, SPAN - 1))
+        lengths.append(sizes)
+        for (word, written), positions in here.items():
+            entry = terms.setdefault(word, {}).setdefault(written, [0, []])
+            steps = [b - a for a, b in zip([0, *positions], positions, strict=False)]
+            entry[1].append(",".join(map(str, [number - entry[0], *steps])))
+            entry[0] = number
+    return terms, lengths
+
+
+def build(records: list[Record], plans: list[dict]) -> tuple[dict, dict[str, object]]:
+    """The manifest and the shards {name: data} of these records (numbered in their order)."""
+    terms, lengths = _postings(records)
+    shards: dict[str, dict] = {}
+    for word in sorted(terms):
+        variants = terms[word]
+        entry = []
+        for written in sorted(variants):
+            entry += [written, ";".join(variants[written][1])]
+        shards.setdefault(f"t-{shard_key(word)}", {})[word] = entry
+    kinds, start = {}, 0
+    for kind in FIELDS:
+        count = sum(1 for r in records if r.kind == kind)
+        kinds[kind] = [start, start + count]
+        start += count
+    if [r.kind for r in records] != sorted((r.kind for r in records), key=list(FIELDS).index):
+        raise ValueError("records must come kind by kind, in the order of FIELDS")
+    groups: dict[str, int] = {}
+    out: dict[str, object] = dict(shards)
+    out["records"] = {
+        "kinds": kinds,
+        "group": [groups.setdefault(r.group, len(groups)) for r in records],
+        "plans": [list(r.plans) for r in records],
+        "lengths": lengths,
+    }
+    for chunk in range(0, len(records), CARD_CHUNK):
+        out[f"c-{chunk // CARD_CHUNK}"] = [r.card for r in records[chunk:chunk + CARD_CHUNK]]
+    digest = hashlib.sha256()
+    for name in sorted(out):
+        digest.update(name.encode() + dumps(out[name]).encode())
+    manifest = {
+        "format": FORMAT, "id": digest.hexdigest()[:12], "separator": SEPARATOR, "span": SPAN,
+        "chunk": CARD_CHUNK, "fields": {kind: [weight for _, weight in fields] for kind, fields in FIELDS.items()},
+        "plans": plans, "shards": sorted(k.removeprefix("t-") for k in shards), "records": len(records),
+    }
+    return manifest, out
+
+
+def dumps(data) -> str:
+    """Compact, deterministic JSON (the same index gives the same bytes)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
