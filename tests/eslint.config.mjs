@@ -8,8 +8,7 @@ import globals from "globals"
 
 export default [
   {
-    // A verbatim copy of npm iframe-worker 1.0.4 (README, "Tìm kiếm"): kept byte-identical
-    ignores: ["docs/assets/javascripts/search-iframe-worker.js", "**/node_modules/"],
+    ignores: ["**/node_modules/"],
   },
   js.configs.recommended,
   {
