@@ -46,4 +46,5 @@ CALENDAR_PRODUCT = "-//So tay cong tac dan van//Tra cuu//VI"
 # manifest.js, then shard scripts that engine.js loads by <script> (file:// reads no other way)
 SEARCH_DIR = "search"
 SEARCH_MANIFEST = "manifest.js"
+SEARCH_ENGINE = "assets/javascripts/search/engine.js"  # a site that ships it must ship the index
 GLOSSARY_PAGE = "tra-cuu/chu-viet-tat.md"  # the glossary's results open this page

@@ -85,9 +85,9 @@ def test_no_request_leaves_the_host_or_the_sub_path(browser, built_site, sub_pat
     assert recorder.failed == []
     fetched = {urlsplit(url).path.removeprefix("/" + SUB_PATH) for url in recorder.requests}
     assert set(pages) <= fetched
-    # The search worker, its index and the Vietnamese search language came from the site too
-    assert {"search/search_index.json", "assets/javascripts/lunr/min/lunr.vi.min.js"} <= fetched
-    assert any(path.startswith("assets/javascripts/workers/search.") for path in fetched)
+    # The search engine and its index came from the site too
+    assert {"assets/javascripts/search/engine.js", "search/manifest.js", "search/records.js"} <= fetched
+    assert any(path.startswith("search/t-") for path in fetched) and any(path.startswith("search/c-") for path in fetched)
 
 
 def test_no_request_leaves_the_folder_when_opened_as_files(browser, shared_folder):

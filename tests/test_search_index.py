@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_search import DOC, QUERIES, SUBJECT_QUERIES
 
 from macros import settings
 from macros.model import load_handbook
@@ -24,7 +25,6 @@ from macros.search.site_files import write_search_index
 from macros.search.tokens import words
 
 from helpers import ROOT
-from test_search import DOC, QUERIES, SUBJECT_QUERIES
 
 HARNESS = ROOT / "tests/js/engine_harness.mjs"
 # What a result must never show: button labels, navigation, diagram text run together

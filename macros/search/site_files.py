@@ -63,3 +63,31 @@ def write_search_index(handbook: Handbook, site_dir: Path, directory_urls: bool)
         if OURS.match(old.name) and old.name not in names:
             old.unlink()
     return manifest
+
+
+def _script_data(path: Path, prefix: str, suffix: str):
+    text = path.read_text(encoding="utf-8")
+    if not (text.startswith(prefix) and text.endswith(suffix)):
+        raise ValueError("không đúng dạng")
+    data = json.loads(text[len(prefix):len(text) - len(suffix)])
+    return json.loads(data) if isinstance(data, str) else data
+
+
+def index_problems(site_dir: Path) -> list[tuple[str, str]]:
+    """(file, problem) for each file of the search index that is missing or damaged in a built site."""
+    folder = site_dir / settings.SEARCH_DIR
+    shown = f"{settings.SEARCH_DIR}/{settings.SEARCH_MANIFEST}"
+    try:
+        manifest = _script_data(folder / settings.SEARCH_MANIFEST, f"window.{MANIFEST_GLOBAL}=", "\n")
+        names = ["records", *(f"t-{key}" for key in manifest["shards"]),
+                 *(f"c-{n}" for n in range(-(-manifest["records"] // manifest["chunk"])))]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return [(shown, f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})")]
+    problems = []
+    for name in names:
+        prefix = f"window.{SHARD_FUNCTION}({json.dumps(name)},JSON.parse("
+        try:
+            _script_data(folder / f"{name}.js", prefix, "))\n")
+        except (OSError, ValueError) as error:
+            problems.append((f"{settings.SEARCH_DIR}/{name}.js", f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})"))
+    return problems
