@@ -15,7 +15,7 @@ import pytest
 
 from publishing import publish as publishing
 
-from helpers import ROOT, serve_directory, site_pages, type_query
+from helpers import RESULTS, ROOT, serve_directory, site_pages, type_query
 
 SUB_PATH = "noi-bo/so-tay-dan-van/"
 # Requests that fetch nothing from anywhere
@@ -126,8 +126,8 @@ def test_a_reader_navigates_and_searches_from_a_shared_folder(browser, shared_fo
         results = type_query(page, "quy che dan chu")
         assert results and all(r["href"].startswith(shared_folder.as_uri()) for r in results)
         assert all("h=&" not in r["href"] and not r["href"].endswith("h=") for r in results)
-        page.click(".md-search-result__list > li >> nth=0 >> a")
-        page.wait_for_selector("article mark[data-md-highlight]")    # the words typed, marked
+        page.click(f"{RESULTS} >> nth=0")
+        page.wait_for_selector("article mark[data-hb-found]")    # the words typed, marked
         assert page.locator("article p.hb-para").count() > 0
     finally:
         context.close()

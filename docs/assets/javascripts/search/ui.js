@@ -131,12 +131,15 @@
     if (result.definition) link.appendChild(marked("p", "hb-result__text hb-result__text--clamped", result.definition, result.marks))
   }
 
+  /* Each result is its link, in the role of an option: an option's content is presentational, so
+   * a link inside an option would be an interactive control hidden in another (axe nested-interactive) */
   function option(result, index) {
     const item = element("li", "hb-result hb-result--" + result.kind)
-    item.id = "hb-search-option-" + index
-    item.setAttribute("role", "option")
-    item.setAttribute("aria-selected", "false")
+    item.setAttribute("role", "none")
     const link = element("a", "hb-result__link")
+    link.id = "hb-search-option-" + index
+    link.setAttribute("role", "option")
+    link.setAttribute("aria-selected", "false")
     link.href = href(result)
     link.tabIndex = -1                 // the list is walked with the arrow keys from the box
     const fill = { document: documentCard, section: sectionCard, glossary: glossaryCard }[result.kind] || glossaryCard
@@ -151,7 +154,7 @@
   let active = -1
 
   function options() {
-    return Array.from(list.children)
+    return Array.from(list.querySelectorAll("[role=option]"))
   }
 
   function setActive(index) {
@@ -253,7 +256,7 @@
 
   function go(index) {
     const item = options()[index]
-    if (item) location.href = item.querySelector("a").href
+    if (item) location.href = item.href
   }
 
   input.addEventListener("focus", function () {
