@@ -21,7 +21,7 @@ from macros import settings
 from macros.model import load_handbook
 from macros.search.index import SPAN, build, shard_key
 from macros.search.records import all_records, page_url
-from macros.search.site_files import write_search_index
+from macros.search.site_files import index_problems, write_search_index
 from macros.search.tokens import words
 
 from helpers import ROOT
@@ -83,6 +83,7 @@ def test_accents_are_kept_beside_the_folded_word():
 
 def test_shard_keys():
     assert [shard_key(t) for t in ("chi", "c", "16", "a'b", "x*")] == ["ch", "c_", "16", "a_", "x_"]
+    assert [shard_key(t, 1) for t in ("chi", "c", "'b")] == ["c", "c", "_"]
 
 
 def test_page_url():
@@ -129,7 +130,7 @@ def test_a_sections_card_links_to_its_paragraph(handbook, records):
 def test_postings_point_at_the_words(records):
     manifest, shards = build(records, [])
     assert manifest["records"] == len(records) and manifest["span"] == SPAN
-    entry = shards[f"t-{shard_key('thi')}"]["thi"]
+    entry = shards[f"t-{shard_key('thi', manifest['keylen'])}"]["thi"]
     variants = dict(zip(entry[::2], entry[1::2], strict=True))
     assert set(variants) >= {"thị"}
     record, *steps = variants["thị"].split(";")[0].split(",")
@@ -148,8 +149,8 @@ def test_writing_replaces_an_earlier_index(tmp_path, handbook):
     assert not (folder / "t-zz.js").exists() and (folder / "search_index.json").exists()
     names = {p.name for p in folder.iterdir()}
     assert {f"t-{key}.js" for key in manifest["shards"]} | {"manifest.js", "records.js", "c-0.js"} <= names
-    script = (folder / "t-ch.js").read_text(encoding="utf-8")
-    assert re.fullmatch(r'window\.__handbookSearchShard\("t-ch",JSON\.parse\(".*"\)\)\n', script, re.S)
+    script = (folder / "t-c.js").read_text(encoding="utf-8")     # the real handbook: one letter per shard
+    assert re.fullmatch(r'window\.__handbookSearchShard\("t-c",JSON\.parse\(".*"\)\)\n', script, re.S)
 
 
 # --- the engine, in Node, on the index ---
@@ -239,14 +240,24 @@ def test_bad_input_gets_an_answer(index_site):
 def test_a_missing_or_damaged_shard_gives_a_short_message(tmp_path, index_site, damage):
     site = tmp_path / "site"
     shutil.copytree(index_site, site)
-    shard = site / settings.SEARCH_DIR / "t-ch.js"
-    if damage == "missing":
-        shard.unlink()
-    else:
-        shard.write_text("window.__handbookSearchShard(" if damage == "broken" else "", encoding="utf-8")
+    for name in ("t-c.js", "all.js"):          # the shard, and the small index's bundle that holds it too
+        shard = site / settings.SEARCH_DIR / name
+        if damage == "missing":
+            shard.unlink()
+        else:
+            shard.write_text("window.__handbookSearchShard(" if damage == "broken" else "", encoding="utf-8")
     answers = ask(site, [["chi thi", {}], ["kinh phi", {}]])
     assert answers[0]["error"].startswith(LOAD_ERROR) and len(answers[0]["error"]) < 150
     assert answers[1]["results"]        # the other shards still answer
+    assert {file for file, _ in index_problems(site)} == {f"{settings.SEARCH_DIR}/t-c.js"}
+
+
+def test_a_bundle_that_differs_from_its_shards_is_reported(tmp_path, index_site):
+    site = tmp_path / "site"
+    shutil.copytree(index_site, site)
+    assert index_problems(site) == []
+    (site / settings.SEARCH_DIR / "all.js").write_text("", encoding="utf-8")
+    assert [file for file, _ in index_problems(site)] == [f"{settings.SEARCH_DIR}/all.js"]
 
 
 def test_a_missing_manifest_gives_the_same_message(tmp_path, index_site):

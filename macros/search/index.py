@@ -2,9 +2,10 @@
 
 Shards (each becomes search/<name>.js, see site_files.py):
   records   what ranking needs of every record: its kind (by number range), group, plans, field lengths
-  t-<key>   the postings of every term whose first two characters give <key> (shard_key); a query
+  t-<key>   the postings of every term whose first one or two characters give <key> (shard_key); a query
             loads the shards of its words only, and a word being typed finds every completion in one
   c-<n>     the cards of records n*CARD_CHUNK … : loaded for the results shown only
+  all       (small index only) every shard above in one script, loaded at once when a search starts
 A term's entry in its shard: [variant, postings, variant, postings, …]; variant "" is the word
 written without accents, others as written ("chỉ"). Postings: "record,position,position;…", the
 record as the step from the previous entry's, positions as steps too. A position is
@@ -23,12 +24,19 @@ from macros.search.tokens import SEPARATOR, words
 FORMAT = 1
 SPAN = 4096
 CARD_CHUNK = 64
+SMALL_INDEX = 1000  # records
+BUNDLE = "all"  # a small index in one script too, loaded whole when the reader starts a search
 _KEY_CHAR = re.compile("[^a-z0-9]")
 
 
-def shard_key(term: str) -> str:
-    """The shard of a term: its first two characters ("chi" → "ch"; "a" → "a_"), others as "_"."""
-    return _KEY_CHAR.sub("_", (term[:2] + "_")[:2])
+def shard_key(term: str, length: int = 2) -> str:
+    """The shard of a term: its first characters ("chi" → "ch"; "a" → "a_"), others as "_"."""
+    return _KEY_CHAR.sub("_", (term[:length] + "_" * length)[:length])
+
+
+def key_length(records: int) -> int:
+    """A small index is cut by first letter (a word's first key loads all it may become), a large one by two."""
+    return 1 if records < SMALL_INDEX else 2
 
 
 def _postings(records: list[Record]) -> tuple[dict[str, dict[str, list]], list[list[int]]]:
@@ -55,13 +63,14 @@ def _postings(records: list[Record]) -> tuple[dict[str, dict[str, list]], list[l
 def build(records: list[Record], plans: list[dict]) -> tuple[dict, dict[str, object]]:
     """The manifest and the shards {name: data} of these records (numbered in their order)."""
     terms, lengths = _postings(records)
+    length = key_length(len(records))
     shards: dict[str, dict] = {}
     for word in sorted(terms):
         variants = terms[word]
         entry = []
         for written in sorted(variants):
             entry += [written, ";".join(variants[written][1])]
-        shards.setdefault(f"t-{shard_key(word)}", {})[word] = entry
+        shards.setdefault(f"t-{shard_key(word, length)}", {})[word] = entry
     kinds, start = {}, 0
     for kind in FIELDS:
         count = sum(1 for r in records if r.kind == kind)
@@ -84,8 +93,10 @@ def build(records: list[Record], plans: list[dict]) -> tuple[dict, dict[str, obj
         digest.update(name.encode() + dumps(out[name]).encode())
     manifest = {
         "format": FORMAT, "id": digest.hexdigest()[:12], "separator": SEPARATOR, "span": SPAN,
-        "chunk": CARD_CHUNK, "fields": {kind: [weight for _, weight in fields] for kind, fields in FIELDS.items()},
+        "chunk": CARD_CHUNK, "keylen": length,
+        "fields": {kind: [weight for _, weight in fields] for kind, fields in FIELDS.items()},
         "plans": plans, "shards": sorted(k.removeprefix("t-") for k in shards), "records": len(records),
+        "bundle": BUNDLE if len(records) < SMALL_INDEX else None,
     }
     return manifest, out
 

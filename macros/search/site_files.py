@@ -22,7 +22,7 @@ from macros.search.records import all_records
 MANIFEST_GLOBAL = "__handbookSearchManifest"
 SHARD_FUNCTION = "__handbookSearchShard"
 # The files of ours in the search folder (Material's search plugin may write its own there too)
-OURS = re.compile(r"\A(manifest|records|t-[a-z0-9_]{2}|c-[0-9]+)\.js\Z")
+OURS = re.compile(r"\A(manifest|all|records|t-[a-z0-9_]{1,2}|c-[0-9]+)\.js\Z")
 
 
 def _write(path: Path, text: str) -> None:
@@ -57,8 +57,11 @@ def write_search_index(handbook: Handbook, site_dir: Path, directory_urls: bool)
     manifest, shards = build(all_records(handbook, directory_urls), plans_of(handbook))
     for name, data in shards.items():
         _write(folder / f"{name}.js", shard_script(name, data))
-    _write(folder / settings.SEARCH_MANIFEST, manifest_script(manifest))
     names = {f"{name}.js" for name in shards} | {settings.SEARCH_MANIFEST}
+    if manifest["bundle"]:
+        _write(folder / f"{manifest['bundle']}.js", "".join(shard_script(n, d) for n, d in shards.items()))
+        names.add(f"{manifest['bundle']}.js")
+    _write(folder / settings.SEARCH_MANIFEST, manifest_script(manifest))
     for old in folder.iterdir():
         if OURS.match(old.name) and old.name not in names:
             old.unlink()
@@ -81,13 +84,19 @@ def index_problems(site_dir: Path) -> list[tuple[str, str]]:
         manifest = _script_data(folder / settings.SEARCH_MANIFEST, f"window.{MANIFEST_GLOBAL}=", "\n")
         names = ["records", *(f"t-{key}" for key in manifest["shards"]),
                  *(f"c-{n}" for n in range(-(-manifest["records"] // manifest["chunk"])))]
+        bundle = manifest.get("bundle")
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [(shown, f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})")]
-    problems = []
+    problems, whole = [], []
     for name in names:
         prefix = f"window.{SHARD_FUNCTION}({json.dumps(name)},JSON.parse("
         try:
             _script_data(folder / f"{name}.js", prefix, "))\n")
+            whole.append((folder / f"{name}.js").read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             problems.append((f"{settings.SEARCH_DIR}/{name}.js", f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})"))
+    bundle_file = folder / f"{bundle}.js"
+    if bundle and not problems and (not bundle_file.is_file()
+                                    or sorted(bundle_file.read_text(encoding="utf-8").splitlines(True)) != sorted(whole)):
+        problems.append((f"{settings.SEARCH_DIR}/{bundle}.js", "thiếu hoặc hỏng tệp chỉ mục tìm kiếm (không khớp các phần)"))
     return problems

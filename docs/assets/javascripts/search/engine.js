@@ -56,9 +56,9 @@
     return { base: text.replace(TONES, "").normalize("NFC"), tones: tones.join("") }
   }
 
-  function shardKey(word) {
-    var chars = Array.from(word).slice(0, 2)
-    if (chars.length < 2) chars.push("_")
+  function shardKey(word, length) {
+    var chars = Array.from(word).slice(0, length)
+    while (chars.length < length) chars.push("_")
     return chars.map(function (c) { return /[a-z0-9]/.test(c) ? c : "_" }).join("")
   }
 
@@ -92,7 +92,10 @@
         if (!found || found.format !== 1 || !Array.isArray(found.shards)) throw failure()
         found.split = new RegExp(found.separator, "g")
         found.known = new Set(found.shards)
-        return found
+        // A small index comes whole in one script: every shard registered at once
+        // (if it fails, each shard is loaded by itself)
+        if (!found.bundle) return found
+        return loadScript(found.bundle, found.id).catch(function () {}).then(function () { return found })
       })
       manifest.catch(function () { manifest = null })  // a later query tries again
     }
@@ -101,7 +104,8 @@
 
   function shard(name, index, check) {
     if (!shards.has(name)) {
-      var promise = loadScript(name, index.id).then(function () {
+      var loading = index.bundle && arrived.has(name) ? Promise.resolve() : loadScript(name, index.id)
+      var promise = loading.then(function () {
         var data = arrived.get(name)
         arrived.delete(name)
         if (!data || !check(data)) throw failure()
@@ -323,10 +327,14 @@
     return all[k - 1]
   }
 
-  /* Ranges of the words of `text` the query matched (accents as typed, if typed), and those words */
-  function marks(text, words, index, found) {
-    var ranges = []
-    if (!text) return ranges
+  /* The words of a card's text with their places, cut once per text */
+  var LEAD = /^[^\p{L}\p{N}]+/u
+  var TAIL = /[^\p{L}\p{N}]+$/u
+  var cut = new Map()
+  function tokens(text, index) {
+    var found = cut.get(text)
+    if (found) return found
+    found = []
     var re = new RegExp(index.separator, "g")
     var start = 0, m
     var visit = function (from, to) {
@@ -334,17 +342,9 @@
       var piece = text.slice(from, to)
       var word = term(piece)
       if (!word) return
-      var lead = piece.search(/[\p{L}\p{N}]/u)
-      var tail = piece.length - piece.split("").reverse().join("").search(/[\p{L}\p{N}]/u)
-      for (var i = 0; i < words.length; i++) {
-        var w = words[i]
-        var complete = word === w.term
-        if (!complete && !(w.prefix && word.startsWith(w.term))) continue
-        if (accentFactor(w, variant(piece), word, complete) < 1) continue
-        ranges.push([from + Math.max(0, lead), from + tail])
-        found.add(text.slice(from + Math.max(0, lead), from + tail))
-        return
-      }
+      var lead = (piece.match(LEAD) || [""])[0].length
+      var tail = (piece.match(TAIL) || [""])[0].length
+      found.push({ term: word, piece: piece, from: from + lead, to: to - tail })
     }
     while ((m = re.exec(text)) !== null) {
       visit(start, m.index)
@@ -352,6 +352,29 @@
       if (m[0].length === 0) re.lastIndex++
     }
     visit(start, text.length)
+    if (cut.size > 2000) cut.clear()
+    cut.set(text, found)
+    return found
+  }
+
+  /* Ranges of the words of `text` the query matched (accents as typed, if typed), and those words */
+  function marks(text, words, index, found) {
+    var ranges = []
+    if (!text) return ranges
+    tokens(text, index).forEach(function (t) {
+      for (var i = 0; i < words.length; i++) {
+        var w = words[i]
+        var complete = t.term === w.term
+        if (!complete && !(w.prefix && t.term.startsWith(w.term))) continue
+        if (w.accented) {
+          if (t.written === undefined) t.written = variant(t.piece)
+          if (accentFactor(w, t.written, t.term, complete) < 1) continue
+        }
+        ranges.push([t.from, t.to])
+        found.add(text.slice(t.from, t.to))
+        return
+      }
+    })
     return ranges
   }
 
@@ -403,7 +426,7 @@
       var summary = { terms: words.map(function (w) { return w.term }), accented: words.length > 0 && words[0].accented }
       var empty = { total: 0, query: summary, results: [] }
       if (!words.length) return empty
-      var names = Array.from(new Set(words.map(function (w) { return shardKey(w.term) })))
+      var names = Array.from(new Set(words.map(function (w) { return shardKey(w.term, index.keylen) })))
         .filter(function (key) { return index.known.has(key) })
       return Promise.all([recordsOf(index)].concat(names.map(function (key) {
         return shard("t-" + key, index, isObject).then(function (data) { return [key, data] })
@@ -412,7 +435,7 @@
         var byKey = new Map(loaded.slice(1))
         var planIndex = options.plan == null ? null : index.plans.findIndex(function (p) { return p.id === options.plan })
         if (planIndex === -1) return empty
-        var lists = words.map(function (w) { return expansions(w, byKey.get(shardKey(w.term)) || {}) })
+        var lists = words.map(function (w) { return expansions(w, byKey.get(shardKey(w.term, index.keylen)) || {}) })
         // The word being typed is looked up only where the other words are, when they are anywhere
         var matches = [], reach = null
         words.forEach(function (w, i) {
