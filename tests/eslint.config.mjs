@@ -1,6 +1,6 @@
 // ESLint for the handbook's own JavaScript (make lint-js, from the repository root):
 //   tests/node_modules/.bin/eslint --config tests/eslint.config.mjs --max-warnings 0 \
-//     docs/assets/javascripts overrides/assets/javascripts tests/js tests/eslint.config.mjs
+//     docs/assets/javascripts tests/js tests/eslint.config.mjs
 // ESLint, @eslint/js and globals are pinned in tests/package.json. Paths below are relative to
 // the directory ESLint runs in (with --config, that is the working directory: the repository root).
 import js from "@eslint/js"
@@ -20,14 +20,6 @@ export default [
     languageOptions: {
       sourceType: "script",
       globals: globals.browser,
-    },
-  },
-  {
-    // Loaded by Material's search worker (importScripts) after lunr, which it extends
-    files: ["overrides/assets/javascripts/lunr/**/*.js"],
-    languageOptions: {
-      sourceType: "script",
-      globals: { ...globals.worker, lunr: "readonly" },
     },
   },
   {

@@ -321,6 +321,7 @@
 
   root.hidden = false
   expand(false)
+  settle("done", "")
   const asked = new URLSearchParams(location.search).get("q")
   if (asked) {
     input.value = asked.slice(0, 500)
