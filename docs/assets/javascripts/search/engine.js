@@ -173,22 +173,23 @@
     return words
   }
 
-  /* Postings of one variant of a term: records and their positions, decoded once */
-  function postings(word, variantIndex, entry) {
+  /* Postings of one variant of a term: records, their positions and their score, decoded once */
+  function postings(word, variantIndex, entry, records, index) {
     var id = word + "|" + entry[variantIndex]
     var found = decoded.get(id)
     if (found) return found
-    var records = [], positions = [], record = 0
+    var ids = [], positions = [], scores = [], record = 0
     var text = entry[variantIndex + 1]
     if (text) text.split(";").forEach(function (item) {
       var numbers = item.split(",")
       record += +numbers[0]
       var at = 0, list = []
       for (var i = 1; i < numbers.length; i++) list.push(at += +numbers[i])
-      records.push(record)
+      ids.push(record)
       positions.push(list)
+      scores.push(fieldScore(records, index.fields, record, list, index.span))
     })
-    found = [records, positions]
+    found = [ids, positions, scores]
     decoded.set(id, found)
     return found
   }
@@ -220,18 +221,14 @@
 
   function fieldScore(records, weights, r, positions, span) {
     var kind = kindOf(records, r)
-    var lengths = records.lengths[r], average = records.average[kind]
-    var counts = []
-    positions.forEach(function (p) {
-      var f = Math.floor(p / span)
-      counts[f] = (counts[f] || 0) + 1
-    })
+    var lengths = records.lengths[r], average = records.average[kind], weight = weights[kind]
     var score = 0
-    counts.forEach(function (tf, f) {
-      if (!tf) return
+    for (var i = 0; i < positions.length;) {
+      var f = Math.floor(positions[i] / span), tf = 0
+      while (i < positions.length && Math.floor(positions[i] / span) === f) { tf++; i++ }
       var norm = K1 * (1 - B + B * (lengths[f] || 1) / average[f])
-      score += weights[kind][f] * tf * (K1 + 1) / (tf + norm)
-    })
+      score += weight[f] * tf * (K1 + 1) / (tf + norm)
+    }
     return score
   }
 
@@ -239,11 +236,11 @@
   function match(word, list, records, index, only) {
     var byRecord = new Map()
     list.forEach(function (x) {
-      var found = postings(x.term, x.at, x.entry)
+      var found = postings(x.term, x.at, x.entry, records, index)
       for (var i = 0; i < found[0].length; i++) {
         var r = found[0][i]
         if (only && !only.has(r)) continue
-        var score = x.weight * fieldScore(records, index.fields, r, found[1][i], index.span)
+        var score = x.weight * found[2][i]
         var best = byRecord.get(r)
         if (!best || score > best.score) byRecord.set(r, { score: score, positions: found[1][i] })
       }
@@ -261,12 +258,12 @@
     for (var i = 0; i + 1 < matches.length; i++) {
       var a = matches[i].get(r), b = matches[i + 1].get(r)
       if (!a || !b) continue
-      var gap = Infinity
-      a.positions.forEach(function (p) {
-        b.positions.forEach(function (q) {
-          if (q > p && q - p < gap && Math.floor(p / span) === Math.floor(q / span)) gap = q - p
-        })
-      })
+      var gap = Infinity, p = a.positions, q = b.positions
+      for (var x = 0, y = 0; x < p.length && y < q.length;) {
+        if (q[y] <= p[x]) { y++; continue }
+        if (q[y] - p[x] < gap && Math.floor(p[x] / span) === Math.floor(q[y] / span)) gap = q[y] - p[x]
+        x++
+      }
       if (gap <= 3) bonus += (gap === 1 ? 1 : 0.5) * Math.min(a.weighted, b.weighted)
     }
     return bonus
@@ -307,30 +304,34 @@
       groups.add(records.group[s.r])
     })
     candidates.sort(function (a, b) { return b.base - a.base || a.r - b.r })
-    var best = new Map()
-    var floor = -Infinity
+    var best = new Map()       // group -> its best record and score
+    var top = []               // the best `limit` groups, best first
     for (var i = 0; i < candidates.length; i++) {
       var c = candidates[i]
-      if (best.size >= options.limit && c.base * (1 + PAIR) < floor) break
+      if (top.length >= options.limit && c.base * (1 + PAIR) < top[top.length - 1].score) break
       var score = c.base + (c.count > 1 ? proximity(matches, c.r, index.span) * (c.count === n ? 1 : 0.25 * c.count / n) : 0)
       var group = records.group[c.r]
       var held = best.get(group)
-      if (!held || score > held.score) best.set(group, { r: c.r, score: score })
-      if (best.size >= options.limit && (i % 16 === 0 || !held)) floor = kthScore(best, options.limit)
+      if (held && score <= held.score) continue
+      var entry = { r: c.r, score: score, group: group }
+      best.set(group, entry)
+      var at = held ? top.indexOf(held) : -1
+      if (at >= 0) top.splice(at, 1)
+      if (top.length < options.limit || score > top[top.length - 1].score) {
+        var place = top.length
+        while (place > 0 && (top[place - 1].score < score || (top[place - 1].score === score && top[place - 1].r > c.r))) place--
+        top.splice(place, 0, entry)
+        if (top.length > options.limit) top.pop()
+      }
     }
-    var top = Array.from(best.values()).sort(function (a, b) { return b.score - a.score || a.r - b.r })
-    return { total: groups.size, top: top.slice(0, options.limit) }
-  }
-
-  function kthScore(best, k) {
-    var all = Array.from(best.values(), function (b) { return b.score }).sort(function (a, b) { return b - a })
-    return all[k - 1]
+    return { total: groups.size, top: top }
   }
 
   /* The words of a card's text with their places, cut once per text */
   var LEAD = /^[^\p{L}\p{N}]+/u
   var TAIL = /[^\p{L}\p{N}]+$/u
   var cut = new Map()
+  var terms = new Map()         // piece of text -> its term
   function tokens(text, index) {
     var found = cut.get(text)
     if (found) return found
@@ -340,7 +341,12 @@
     var visit = function (from, to) {
       if (to <= from) return
       var piece = text.slice(from, to)
-      var word = term(piece)
+      var word = terms.get(piece)
+      if (word === undefined) {
+        word = term(piece)
+        if (terms.size > 50000) terms.clear()
+        terms.set(piece, word)
+      }
       if (!word) return
       var lead = (piece.match(LEAD) || [""])[0].length
       var tail = (piece.match(TAIL) || [""])[0].length
