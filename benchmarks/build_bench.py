@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from first_view import first_view_bytes  # noqa: E402
 from helpers import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, copy_project, site_pages  # noqa: E402
 from helpers import serve_directory as serve  # noqa: E402
-from search_bench import OUR_PARTIALS, compare, index_size, material_config  # noqa: E402
+from search_bench import MATERIAL, OUR_PARTIALS, compare, index_size, material_config  # noqa: E402
 from synthetic import write_project  # noqa: E402
 
 # The Markdown floor is built up to this many records: at 10,000 it adds minutes to the matrix
@@ -266,8 +266,8 @@ def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool
         floor_wall, floor_cpu, _ = timed_build(floor)
         row["Markdown floor s (CPU s)"] = f"{floor_wall:.1f} ({floor_cpu:.1f})"
         row["ratio to Markdown floor (CPU)"] = f"{wall / floor_wall:.2f} ({cpu / floor_cpu:.2f})"
-    row["index KiB (gzip): handbook / Material"] = " / ".join(
-        f"{raw / 1024:.0f} ({packed / 1024:.0f})" for raw, packed in (index_size(site), index_size(text_floor / "site")))
+    sizes = (index_size(site), index_size(text_floor / "site", MATERIAL))
+    row["index KiB (gzip): handbook / Material"] = " / ".join(f"{raw / 1024:.0f} ({packed / 1024:.0f})" for raw, packed in sizes)
     if browser is not None:
         url, server = serve(site)
         try:

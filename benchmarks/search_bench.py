@@ -120,12 +120,14 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6))
 
 
-def index_size(site: Path) -> tuple[int, int]:
-    """(bytes, gzip bytes) of the whole search index: the handbook's search/*.js, or Material's search_index.json."""
+def index_size(site: Path, box=HANDBOOK) -> tuple[int, int]:
+    """(bytes, gzip bytes) of the whole search index: the handbook's search/*.js (without all.js, which
+    repeats them), or Material's search_index.json."""
     folder = site / settings.SEARCH_DIR
-    ours = sorted(folder.glob("*.js")) if (folder / settings.SEARCH_MANIFEST).is_file() else []
-    files = [f for f in ours if f.name != "all.js"] or [site / "search/search_index.json"]
-    files = [f for f in files if f.is_file()]
+    if box is MATERIAL:
+        files = [folder / "search_index.json"]
+    else:
+        files = [f for f in sorted(folder.glob("*.js")) if f.name != "all.js" and not f.name.startswith("search_index")]
     return sum(f.stat().st_size for f in files), sum(gzip_size(f) for f in files)
 
 
@@ -200,7 +202,7 @@ def compare(browser, ours: Path, floor: Path) -> dict[str, str]:
     """The figures of the handbook's search beside Material's, as table cells."""
     row = {}
     for label, site, box, over_file in (("handbook", ours, HANDBOOK, True), ("Material", floor, MATERIAL, False)):
-        _, zipped = index_size(site)
+        _, zipped = index_size(site, box)
         http, loaded = median_first_results(browser, site, False, box)
         if box is MATERIAL:
             loaded = zipped  # Material's worker loads the whole index (its requests are not the page's)
