@@ -56,7 +56,8 @@ def plain(text: str) -> str:
 def document_records(handbook: Handbook, directory_urls: bool) -> list[Record]:
     indices = {plan.id: i for i, plan in enumerate(handbook.plans)}
     records = []
-    for document in handbook.catalogue.all:
+    # By type, then number: the documents a query finds together ("chi thi …") share card files
+    for document in sorted(handbook.catalogue.all, key=lambda d: (d.type, d.number or "", d.id)):
         citing = handbook.plans_citing(document.id)
         standing = handbook.status.standing(document.id)
         facts = [fact.text for fact in facts_about(handbook, document.id)]
