@@ -133,9 +133,10 @@ def test_postings_point_at_the_words(records):
     entry = shards[f"t-{shard_key('thi', manifest['keylen'])}"]["thi"]
     variants = dict(zip(entry[::2], entry[1::2], strict=True))
     assert set(variants) >= {"thị"}
-    record, *steps = variants["thị"].split(";")[0].split(",")
+    record, impact, *steps = variants["thị"].split(";")[0].split(",")
     number, position = int(record), int(steps[0])
     assert words(records[number].fields[position // SPAN])[position % SPAN] == ("thi", "thị")
+    assert int(impact) > 0
     assert shards["records"]["kinds"]["document"][0] == 0
     assert build(records, [])[1] == shards    # the same index gives the same shards
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from macros.slugs import fold
 
@@ -38,11 +39,12 @@ def variant(token: str) -> str:
     return lower if fold(lower) != lower else ""
 
 
+@lru_cache(maxsize=1 << 16)
+def _pair(piece: str) -> tuple[str, str]:
+    """(term, variant) of one piece of text; a handbook has a few thousand distinct words, met many times."""
+    return term(piece), variant(piece)
+
+
 def words(text: str) -> list[tuple[str, str]]:
     """(term, variant) of each word of a text, in order; words whose term is empty are left out."""
-    found = []
-    for piece in _SPLIT.split(unicodedata.normalize("NFC", text)):
-        word = term(piece)
-        if word:
-            found.append((word, variant(piece)))
-    return found
+    return [pair for pair in map(_pair, _SPLIT.split(unicodedata.normalize("NFC", text))) if pair[0]]

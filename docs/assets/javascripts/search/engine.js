@@ -16,7 +16,6 @@
   var COMPLETION = 0.6        // a completion of the word being typed counts less than the word itself
   var OTHER_ACCENT = 0.3      // accents typed: a word written with other accents counts less
   var PAIR = 0.5              // words next to each other, in the order typed: up to half more
-  var K1 = 1.2, B = 0.75      // term frequency saturation and length normalisation (BM25)
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g
   var EDGES = /^[^a-z0-9*]+|[^a-z0-9*]+$/g
   var NUMBER = /^[0-9]+\*?$/
@@ -122,28 +121,7 @@
   function recordsOf(index) {
     return shard("records", index, function (data) {
       return isObject(data) && Array.isArray(data.group) && data.group.length === index.records
-    }).then(function (data) {
-      if (!data.average) data.average = averages(data)
-      return data
     })
-  }
-
-  function averages(records) {
-    var sums = {}, counts = {}
-    Object.keys(records.kinds).forEach(function (kind) {
-      var range = records.kinds[kind]
-      for (var r = range[0]; r < range[1]; r++) {
-        var lengths = records.lengths[r]
-        sums[kind] = sums[kind] || lengths.map(function () { return 0 })
-        lengths.forEach(function (n, f) { sums[kind][f] += n })
-      }
-      counts[kind] = Math.max(1, range[1] - range[0])
-    })
-    var average = {}
-    Object.keys(sums).forEach(function (kind) {
-      average[kind] = sums[kind].map(function (n) { return Math.max(1, n / counts[kind]) })
-    })
-    return average
   }
 
   function kindOf(records, r) {
@@ -173,25 +151,30 @@
     return words
   }
 
-  /* Postings of one variant of a term: records, their positions and their score, decoded once */
-  function postings(word, variantIndex, entry, records, index) {
+  /* Postings of one variant of a term: records and how much the word counts in each, decoded once;
+     each record's positions are read only when needed (the proximity bonus) */
+  function postings(word, variantIndex, entry) {
     var id = word + "|" + entry[variantIndex]
     var found = decoded.get(id)
     if (found) return found
-    var ids = [], positions = [], scores = [], record = 0
     var text = entry[variantIndex + 1]
-    if (text) text.split(";").forEach(function (item) {
-      var numbers = item.split(",")
-      record += +numbers[0]
-      var at = 0, list = []
-      for (var i = 1; i < numbers.length; i++) list.push(at += +numbers[i])
-      ids.push(record)
-      positions.push(list)
-      scores.push(fieldScore(records, index.fields, record, list, index.span))
-    })
-    found = [ids, positions, scores]
+    var items = text ? text.split(";") : []
+    var ids = new Int32Array(items.length), impacts = new Float64Array(items.length), record = 0
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i], first = item.indexOf(","), second = item.indexOf(",", first + 1)
+      record += +item.slice(0, first)
+      ids[i] = record
+      impacts[i] = +item.slice(first + 1, second < 0 ? item.length : second) / 100
+      items[i] = second < 0 ? "" : item.slice(second + 1)
+    }
+    found = [ids, impacts, items]
     decoded.set(id, found)
     return found
+  }
+
+  function positionsOf(item) {
+    var at = 0
+    return item ? item.split(",").map(function (step) { return at += +step }) : []
   }
 
   /* How a written form found in the index compares with the word as typed: 1 same accents (or none typed) */
@@ -219,30 +202,17 @@
     return found
   }
 
-  function fieldScore(records, weights, r, positions, span) {
-    var kind = kindOf(records, r)
-    var lengths = records.lengths[r], average = records.average[kind], weight = weights[kind]
-    var score = 0
-    for (var i = 0; i < positions.length;) {
-      var f = Math.floor(positions[i] / span), tf = 0
-      while (i < positions.length && Math.floor(positions[i] / span) === f) { tf++; i++ }
-      var norm = K1 * (1 - B + B * (lengths[f] || 1) / average[f])
-      score += weight[f] * tf * (K1 + 1) / (tf + norm)
-    }
-    return score
-  }
-
   /* Per query word: record -> {score, positions}; the best reach of the word in each record */
-  function match(word, list, records, index, only) {
+  function match(list, only) {
     var byRecord = new Map()
     list.forEach(function (x) {
-      var found = postings(x.term, x.at, x.entry, records, index)
+      var found = postings(x.term, x.at, x.entry)
       for (var i = 0; i < found[0].length; i++) {
         var r = found[0][i]
         if (only && !only.has(r)) continue
-        var score = x.weight * found[2][i]
+        var score = x.weight * found[1][i]
         var best = byRecord.get(r)
-        if (!best || score > best.score) byRecord.set(r, { score: score, positions: found[1][i] })
+        if (!best || score > best.score) byRecord.set(r, { score: score, item: found[2][i], positions: null })
       }
     })
     return byRecord
@@ -258,7 +228,9 @@
     for (var i = 0; i + 1 < matches.length; i++) {
       var a = matches[i].get(r), b = matches[i + 1].get(r)
       if (!a || !b) continue
-      var gap = Infinity, p = a.positions, q = b.positions
+      var p = a.positions || (a.positions = positionsOf(a.item))
+      var q = b.positions || (b.positions = positionsOf(b.item))
+      var gap = Infinity
       for (var x = 0, y = 0; x < p.length && y < q.length;) {
         if (q[y] <= p[x]) { y++; continue }
         if (q[y] - p[x] < gap && Math.floor(p[x] / span) === Math.floor(q[y] / span)) gap = q[y] - p[x]
@@ -446,12 +418,12 @@
         var matches = [], reach = null
         words.forEach(function (w, i) {
           if (w.prefix) return
-          matches[i] = match(w, lists[i], records, index, null)
+          matches[i] = match(lists[i], null)
           reach = reach || new Set()
           matches[i].forEach(function (_, r) { reach.add(r) })
         })
         words.forEach(function (w, i) {
-          if (w.prefix) matches[i] = match(w, lists[i], records, index, reach && reach.size ? reach : null)
+          if (w.prefix) matches[i] = match(lists[i], reach && reach.size ? reach : null)
         })
         var ranked = rank(words, matches, records, index, { kind: options.kind || null, planIndex: planIndex, limit: limit })
         if (!ranked.top.length) return empty
