@@ -259,20 +259,23 @@ def test_subjects_find_the_documents_page_among_2000_documents(browser, syntheti
 
 @pytest.mark.parametrize("over", ["http", "file"])
 def test_the_index_loads_only_when_the_reader_searches(browser, site_url, built_site, over):
-    """The index (megabytes at thousands of documents) is not part of a page view: search/*.js load
-    when the reader first uses the box, and then only the parts the query needs."""
+    """The engine and its index (megabytes at thousands of documents) are not part of a page view:
+    engine.js and search/*.js load when the reader first uses the box, and then only the parts the
+    query needs."""
     context = browser.new_context()
     page = context.new_page()
-    index_requests = []
+    index_requests, engine_requests = [], []
     page.on("request", lambda request: re.search(r"/search/[^/]+$", urlsplit(request.url).path)
-            and "/assets/" not in request.url and index_requests.append(request.url))
+            and (engine_requests if "/assets/" in request.url else index_requests).append(request.url))
     try:
         home = site_url + "index.html" if over == "http" else (built_site / "index.html").as_uri()
         page.goto(home, wait_until="networkidle")
         page.wait_for_timeout(300)
         assert index_requests == []
+        assert [url.rsplit("/", 1)[-1] for url in engine_requests] == ["ui.js"]
         results = type_query(page, "chi thi 16")
         assert urlsplit(results[0]["href"]).path.endswith("/van-ban/chi-thi-16-ct-ttg.html")
+        assert [url.rsplit("/", 1)[-1] for url in engine_requests] == ["ui.js", "engine.js"]
         loaded = {urlsplit(url).path.rsplit("/", 1)[-1] for url in index_requests}
         shipped = {path.name for path in (built_site / "search").glob("*.js")}
         assert "manifest.js" in loaded and loaded <= shipped

@@ -176,11 +176,15 @@ def test_a_long_query_is_cut_at_500_characters(page, site_url):
     assert page.errors == []
 
 
-@pytest.fixture(scope="module", params=["damaged", "missing"])
+@pytest.fixture(scope="module", params=["damaged", "missing", "no engine"])
 def broken_site(request, built_site, tmp_path_factory) -> Path:
-    """A copy of the site whose index files (all but search/manifest.js) are damaged, or missing."""
-    site = tmp_path_factory.mktemp(request.param) / "site"
+    """A copy of the site whose index files (all but search/manifest.js) are damaged, or missing, or
+    without the search engine (engine.js)."""
+    site = tmp_path_factory.mktemp(request.param.replace(" ", "-")) / "site"
     shutil.copytree(built_site, site)
+    if request.param == "no engine":
+        (site / "assets/javascripts/search/engine.js").unlink()
+        return site
     shards = [path for path in (site / "search").glob("*.js") if path.name != "manifest.js"]
     assert shards
     for shard in shards:
@@ -261,7 +265,8 @@ def test_the_opened_paragraph_is_in_view_with_the_words_marked(page, site_url):
     assert anchor and "h=" in href
     page.goto(href)
     target = page.locator(f"[id='{anchor}']")
-    page.wait_for_selector(f"[id='{anchor}'].hb-search-target mark[data-hb-found]")
+    page.wait_for_selector(f"[id='{anchor}'] mark[data-hb-found]")
+    assert target.evaluate("paragraph => paragraph.matches(':target')")      # framed (handbook.css)
     assert set(target.locator("mark").all_inner_texts()) >= {"một", "cửa"}
     box = target.bounding_box()
     header = page.locator("header.md-header").bounding_box()

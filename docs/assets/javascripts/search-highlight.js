@@ -131,14 +131,12 @@
     reveal()
   }
 
-  /* The matched paragraph: shown at the top of the window, set off while the reader is there */
+  /* The matched paragraph (the address's target, framed by handbook.css): at the top of the window */
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1))
     var target = id && document.getElementById(id)
-    if (!target)
-      return
-    target.classList.add("hb-search-target")
-    target.scrollIntoView({ block: "start" })
+    if (target)
+      target.scrollIntoView({ block: "start" })
   }
 
   if (document.readyState === "loading")

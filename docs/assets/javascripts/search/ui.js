@@ -1,12 +1,12 @@
 /*
  * The handbook's search box (overrides/partials/search.html): a WAI-ARIA combobox whose listbox
- * shows the answers of window.HandbookSearch (search/engine.js, loaded before this file).
+ * shows the answers of window.HandbookSearch (search/engine.js, which this file loads).
  *
  * Keys: "/" anywhere (outside another field) focuses the box; ↑ ↓ choose a result, Enter opens
  * it (the first one when none is chosen), Esc closes the list, a second Esc empties the box.
  * "?q=<words>" in a page's address opens the box with those words (the home page's form).
  * Every text is put in the page as text, never as HTML: a query or a record cannot inject markup.
- * The index loads when the reader first uses the box, not with the page.
+ * The engine and its index load when the reader first uses the box, not with the page.
  */
 (function () {
   "use strict"
@@ -33,14 +33,32 @@
   const script = document.currentScript
   const base = (script ? script.src : location.href).replace(/\/assets\/javascripts\/search\/ui\.js([?#].*)?$/, "")
 
+  /* The engine (search/engine.js) is loaded by this script when the reader first uses the box, so
+   * that a page view does not carry it; a failed load is tried again at the next keystroke */
   let loading = null
   function engine() {
     if (!loading) {
-      loading = window.HandbookSearch
-        ? Promise.resolve(window.HandbookSearch.init(base + "/")).then(fillPlans)
-        : Promise.reject(new Error(UNAVAILABLE))
+      loading = loadEngine()
+        .then(function (search) { return Promise.resolve(search.init(base + "/")) })
+        .then(fillPlans)
+      loading.catch(function () { loading = null })
     }
     return loading
+  }
+
+  function loadEngine() {
+    return new Promise(function (resolve, reject) {
+      const ready = function () {
+        if (window.HandbookSearch) resolve(window.HandbookSearch)
+        else reject(new Error(UNAVAILABLE))
+      }
+      if (window.HandbookSearch) return ready()
+      const tag = document.createElement("script")
+      tag.src = base + "/assets/javascripts/search/engine.js"
+      tag.onload = ready
+      tag.onerror = function () { tag.remove(); reject(new Error(UNAVAILABLE)) }
+      document.head.appendChild(tag)
+    })
   }
 
   function fillPlans() {
@@ -106,7 +124,7 @@
     link.appendChild(marked("h3", "hb-result__title", result.title || [result.type, result.number].join(" "),
       result.title_marks, true))
     link.appendChild(element("p", "hb-result__kind", KINDS.document))
-    if (result.subject) link.appendChild(marked("p", "hb-result__text", result.subject, result.marks))
+    if (result.subject) link.appendChild(marked("p", "hb-result__text", result.subject, result.marks, true))
     const facts = element("p", "hb-result__facts")
     facts.appendChild(element("span", "", "Ngày ban hành: " + (result.date || NOT_STATED)))
     facts.appendChild(element("span", "", "Cơ quan ban hành: " + (result.issuer || NOT_STATED)))
