@@ -245,16 +245,20 @@ def test_bad_input_gets_an_answer(index_site):
     assert by_text["dân " * 125]["results"]
 
 
-@pytest.mark.parametrize("damage", ["missing", "broken", "empty"])
+WRONG = {"missing": None, "broken": "window.__handbookSearchShard(", "empty": "",
+         "other data": 'window.__handbookSearchShard("t-c",{"chi":[0,5]})'}
+
+
+@pytest.mark.parametrize("damage", list(WRONG))
 def test_a_missing_or_damaged_shard_gives_a_short_message(tmp_path, index_site, damage):
     site = tmp_path / "site"
     shutil.copytree(index_site, site)
     for name in ("t-c.js", "all.js"):          # the shard, and the small index's bundle that holds it too
         shard = site / settings.SEARCH_DIR / name
-        if damage == "missing":
+        if WRONG[damage] is None:
             shard.unlink()
         else:
-            shard.write_text("window.__handbookSearchShard(" if damage == "broken" else "", encoding="utf-8")
+            shard.write_text(WRONG[damage], encoding="utf-8")
     answers = ask(site, [["chi thi", {}], ["kinh phi", {}]])
     assert answers[0]["error"].startswith(LOAD_ERROR) and len(answers[0]["error"]) < 150
     assert answers[1]["results"]        # the other shards still answer

@@ -22,7 +22,7 @@ import re
 from macros.search.records import FIELDS, Record
 from macros.search.tokens import SEPARATOR, words
 
-FORMAT = 1
+FORMAT = 2  # engine.js reads only its own format: an index from another version is refused
 SPAN = 4096
 K1, B = 1.2, 0.75  # BM25: how fast repeats of a word stop counting; how much a field's length counts
 CARD_CHUNK = 64

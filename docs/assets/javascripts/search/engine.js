@@ -8,6 +8,7 @@
   "use strict"
 
   var VERSION = "1"
+  var FORMAT = 2              // of the index (macros/search/index.py)
   var LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị trang."
   var NOT_READY = "Tìm kiếm chưa được khởi động."
   var MAX_WORDS = 12          // a pasted paragraph is searched by its first words
@@ -88,7 +89,7 @@
       if (root === null) return Promise.reject(new Error(NOT_READY))
       manifest = loadScript("manifest", String(Date.now())).then(function () {
         var found = window.__handbookSearchManifest
-        if (!found || found.format !== 1 || !Array.isArray(found.shards)) throw failure()
+        if (!found || found.format !== FORMAT || !Array.isArray(found.shards)) throw failure()
         found.split = new RegExp(found.separator, "g")
         found.known = new Set(found.shards)
         // A small index comes whole in one script: every shard registered at once
@@ -396,8 +397,14 @@
     })
   }
 
+  /* A query's answer; a part of the index that loaded but holds something else rejects as a damaged one */
   function query(text, options) {
-    options = options || {}
+    return answer(text, options || {}).catch(function (error) {
+      throw error instanceof Error && (error.message === LOAD_ERROR || error.message === NOT_READY) ? error : failure()
+    })
+  }
+
+  function answer(text, options) {
     var limit = Math.max(1, Math.min(500, Math.floor(options.limit) || 50))
     return loadManifest().then(function (index) {
       var words = parse(text, index)
