@@ -26,7 +26,8 @@ FORMAT = 2  # engine.js reads only its own format: an index from another version
 SPAN = 4096
 K1, B = 1.2, 0.75  # BM25: how fast repeats of a word stop counting; how much a field's length counts
 CARD_CHUNK = 64
-SMALL_INDEX = 1000  # records
+SMALL_INDEX = 1000  # records: the whole index in one script too (all.js)
+ONE_LETTER_UP_TO = 5000  # records
 BUNDLE = "all"  # a small index in one script too, loaded whole when the reader starts a search
 _KEY_CHAR = re.compile("[^a-z0-9]")
 
@@ -37,8 +38,10 @@ def shard_key(term: str, length: int = 2) -> str:
 
 
 def key_length(records: int) -> int:
-    """A small index is cut by first letter (a word's first key loads all it may become), a large one by two."""
-    return 1 if records < SMALL_INDEX else 2
+    """Up to a few thousand records the index is cut by first letter: the first letter of a word loads
+    all it may become, so later keys load nothing (2,000 x 10: the largest part is 33 KB gzip);
+    beyond that, by two letters, to keep each part small."""
+    return 1 if records < ONE_LETTER_UP_TO else 2
 
 
 def _impact(weights: tuple[int, ...], counts: dict[int, int], lengths: list[int], average: list[float]) -> int:
