@@ -193,10 +193,16 @@
     root.setAttribute("data-query", text)
   }
 
+  /* The combobox is expanded while its listbox shows results */
+  function syncExpanded() {
+    input.setAttribute("aria-expanded", String(!panel.hidden && !list.hidden))
+  }
+
   function clearResults() {
     setActive(-1)
     list.replaceChildren()
     list.hidden = true
+    syncExpanded()
   }
 
   function show(answer, text) {
@@ -205,6 +211,7 @@
     const total = Math.max(Number(answer && answer.total) || 0, results.length)
     list.replaceChildren.apply(list, results.map(option))
     list.hidden = results.length === 0
+    syncExpanded()
     root.classList.remove("hb-search--failed")
     status.textContent = total === 0 ? "Không có kết quả"
       : total > results.length ? total + " kết quả, hiện " + results.length + " kết quả đầu"
@@ -245,8 +252,8 @@
 
   function expand(open) {
     panel.hidden = !open
-    input.setAttribute("aria-expanded", String(open))
     root.classList.toggle("hb-search--expanded", open)
+    syncExpanded()
   }
 
   function openBox() {
