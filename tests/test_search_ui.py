@@ -233,6 +233,8 @@ def test_cards_read_like_a_legal_reference(page, site_url, query):
         text = section.inner_text()
         assert "Kế hoạch thực hiện công tác dân vận năm 2022" in text and text.startswith("II.")
         assert "#" in section.get_attribute("href")                      # it opens the paragraph
+        excerpt = section.locator(".hb-result__text").inner_text()      # from where the words are
+        assert "16/CT-TTg" in excerpt[:120], excerpt[:200]
 
 
 def test_a_section_card_keeps_to_two_lines_on_a_phone(browser, site_url):

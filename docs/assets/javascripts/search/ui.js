@@ -86,8 +86,20 @@
     return node
   }
 
-  /* `text` with the engine's ranges in <mark>; long texts start shortly before the first mark,
-   * so that the matched words are within the two lines a phone shows */
+  /* Where the most different marked words stand close together: the start of that run of marks */
+  function densest(text, ranges) {
+    let best = 0, most = 0
+    ranges.forEach(function (range, i) {
+      const words = new Set()
+      for (let j = i; j < ranges.length && ranges[j][0] - range[0] < 80; j++)
+        words.add(text.slice(ranges[j][0], ranges[j][1]).toLowerCase())
+      if (words.size > most) { best = i; most = words.size }
+    })
+    return ranges[best][0]
+  }
+
+  /* `text` with the engine's ranges in <mark>; a long text starts shortly before its densest run of
+   * marks, so that the matched words are within the two lines a phone shows */
   function marked(tag, className, text, marks, whole) {
     const node = element(tag, className)
     text = String(text || "")
@@ -95,8 +107,9 @@
       .filter(function (r) { return Array.isArray(r) && r[0] >= 0 && r[1] > r[0] && r[1] <= text.length })
       .sort(function (a, b) { return a[0] - b[0] })
     let from = 0
-    if (!whole && ranges.length && ranges[0][0] > 60) {
-      const space = text.lastIndexOf(" ", ranges[0][0] - 30)
+    const focus = ranges.length ? densest(text, ranges) : 0
+    if (!whole && focus > 60) {
+      const space = text.lastIndexOf(" ", focus - 30)
       from = space > 0 ? space + 1 : 0
       if (from) node.appendChild(document.createTextNode("… "))
     }
