@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_search import DOC, QUERIES, SUBJECT_QUERIES
+from test_search import DOC, QUERIES, SCALE_QUERIES, SUBJECT_QUERIES
 
 from macros import settings
 from macros.model import load_handbook
@@ -279,3 +279,26 @@ def test_a_missing_manifest_gives_the_same_message(tmp_path, index_site):
     (site / settings.SEARCH_DIR / settings.SEARCH_MANIFEST).unlink()
     [answer] = ask(site, [["chi thi", {}]])
     assert answer["error"].startswith(LOAD_ERROR)
+
+
+# At scale: the real documents plus 1,975 synthetic ones (tests/synthetic.py), the index written as the
+# build writes it (no MkDocs build: the model is enough)
+
+@pytest.fixture(scope="module")
+def synthetic_index(tmp_path_factory) -> Path:
+    from synthetic import write_project
+    project = write_project(tmp_path_factory.mktemp("synthetic") / "project", 2000)
+    site = project / "site"
+    write_search_index(load_handbook(project), site, directory_urls=False)
+    return site
+
+
+def test_numbers_and_subjects_among_2000_documents(synthetic_index):
+    queries = [q for q, _ in SCALE_QUERIES] + [q for q, _ in SUBJECT_QUERIES]
+    answers = dict(zip(queries, ask(synthetic_index, [[q, {}] for q in queries]), strict=True))
+    problems = [f"{q!r}: {urls(answers[q])[:3]}" for q, expected in SCALE_QUERIES if urls(answers[q])[0] != expected]
+    for query, expected in SUBJECT_QUERIES:
+        found = urls(answers[query])
+        if expected not in found[:3] or [u for u in found[:found.index(expected)] if u.startswith("ke-hoach/")]:
+            problems.append(f"{query!r}: {found[:3]}")
+    assert problems == []

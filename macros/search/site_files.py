@@ -76,22 +76,36 @@ def _script_data(path: Path, prefix: str, suffix: str):
     return json.loads(data) if isinstance(data, str) else data
 
 
+def _shard_names(manifest: dict) -> list[str]:
+    return ["records", *(f"t-{key}" for key in manifest["shards"]),
+            *(f"c-{n}" for n in range(-(-manifest["records"] // manifest["chunk"])))]
+
+
+def _shard_data(folder: Path, name: str):
+    return _script_data(folder / f"{name}.js", f"window.{SHARD_FUNCTION}({json.dumps(name)},JSON.parse(", "))\n")
+
+
+def read_index(site_dir: Path) -> tuple[dict, dict]:
+    """The manifest and every shard {name: data} of a built site's search index (for checks and tests)."""
+    folder = site_dir / settings.SEARCH_DIR
+    manifest = _script_data(folder / settings.SEARCH_MANIFEST, f"window.{MANIFEST_GLOBAL}=", "\n")
+    return manifest, {name: _shard_data(folder, name) for name in _shard_names(manifest)}
+
+
 def index_problems(site_dir: Path) -> list[tuple[str, str]]:
     """(file, problem) for each file of the search index that is missing or damaged in a built site."""
     folder = site_dir / settings.SEARCH_DIR
     shown = f"{settings.SEARCH_DIR}/{settings.SEARCH_MANIFEST}"
     try:
         manifest = _script_data(folder / settings.SEARCH_MANIFEST, f"window.{MANIFEST_GLOBAL}=", "\n")
-        names = ["records", *(f"t-{key}" for key in manifest["shards"]),
-                 *(f"c-{n}" for n in range(-(-manifest["records"] // manifest["chunk"])))]
+        names = _shard_names(manifest)
         bundle = manifest.get("bundle")
     except (OSError, ValueError, KeyError, TypeError) as error:
         return [(shown, f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})")]
     problems, whole = [], []
     for name in names:
-        prefix = f"window.{SHARD_FUNCTION}({json.dumps(name)},JSON.parse("
         try:
-            _script_data(folder / f"{name}.js", prefix, "))\n")
+            _shard_data(folder, name)
             whole.append((folder / f"{name}.js").read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             problems.append((f"{settings.SEARCH_DIR}/{name}.js", f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})"))

@@ -11,7 +11,7 @@
   var FORMAT = 2              // of the index (macros/search/index.py)
   var LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị trang."
   var NOT_READY = "Tìm kiếm chưa được khởi động."
-  var MAX_WORDS = 12          // a pasted paragraph is searched by its first words
+  var MAX_WORDS = 32          // a pasted paragraph is searched by its first words
   var MAX_TEXT = 400
   var MIN_PREFIX = 2          // the word being typed completes from 2 characters on
   var COMPLETION = 0.6        // a completion of the word being typed counts less than the word itself
