@@ -84,7 +84,7 @@ lint: lint-python lint-js
 lint-python: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
 
-# ESLint on the site's own JavaScript (tests/eslint.config.mjs; the vendored search-iframe-worker.js is skipped)
+# ESLint on the site's own JavaScript (tests/eslint.config.mjs)
 lint-js: tests/node_modules/.installed
 	tests/node_modules/.bin/eslint --config tests/eslint.config.mjs --max-warnings 0 \
-	  docs/assets/javascripts overrides/assets/javascripts tests/js tests/eslint.config.mjs
+	  docs/assets/javascripts tests/js tests/eslint.config.mjs

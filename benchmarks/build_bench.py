@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/build_bench.py                    # N = 200, 2000, 10000 x P = 1, 10
     .venv/bin/python benchmarks/build_bench.py 2000 --plans 10    # one cell
+    .venv/bin/python benchmarks/build_bench.py --real 2000 --plans 10   # the real site, then one cell
     .venv/bin/python benchmarks/build_bench.py --no-browser 2000 10000 --plans 1 10   # builds only
 
 For each cell it generates the synthetic handbook (tests/synthetic.py: the real project plus
@@ -19,15 +20,16 @@ search, offline plugin and navigation; no macros, no hooks):
 
 It prints: build wall time, CPU time (user + system: steadier than wall time on a shared machine)
 and peak memory (each build in its own process), wall time per page, the ratios to each floor
-(wall and CPU), the search-index size, bytes loaded for the first view of the home page and of a
-document page (empty cache, over HTTP), the size of the search index and of the index made ready
-at build time (search/ready_index.json), the time from focusing the search box to the first results
-on a fresh page (HTTP and file://, median of 3), and keystroke-to-results latency in Chromium (HTTP
-and file://). The same-text floor's search is measured beside them: with no index made ready, the
-browser builds it, as Material does.
+(wall and CPU), the size of the handbook's search index (search/*.js) and of Material's
+(search_index.json of the same-text floor), bytes loaded for the first view of the home page and of
+a document page (empty cache, over HTTP), and the search figures of search_bench.compare: first
+results after the first keystroke on a fresh page (HTTP and file://, median of 3), KB (gzip) loaded
+before them, keystroke-to-results latency, for the handbook's search field and, beside it, for
+Material's search on the same-text floor (Material's search plugin and box, built in the same run).
 Not a test: nothing here asserts a timing. Goals: build <= 2 x the same-text floor at 2,000
-records and 10 plans, linear in plans x sections + records; first results <= 300 ms after focus;
-keystroke p95 <= 50 ms; first view <= 400 KB.
+records and 10 plans, linear in plans x sections + records; at 2,000 x 10 first results <= 150 ms,
+keystroke p95 <= 30 ms, <= 300 KB (gzip) before first results; at 10,000 x 10 first results
+<= 300 ms; first view <= 400 KB.
 """
 
 from __future__ import annotations
@@ -52,16 +54,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from first_view import first_view_bytes  # noqa: E402
-from helpers import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, site_pages  # noqa: E402
+from helpers import BUILD_ENV, CHROMIUM, CHROMIUM_ARGS, copy_project, site_pages  # noqa: E402
 from helpers import serve_directory as serve  # noqa: E402
-from search_bench import (  # noqa: E402
-    describe,
-    first_results_after_focus,
-    index_size,
-    keystroke_latency,
-    median_first_results,
-    ready_index_size,
-)
+from search_bench import MATERIAL, OUR_PARTIALS, compare, index_size, material_config  # noqa: E402
 from synthetic import write_project  # noqa: E402
 
 # The Markdown floor is built up to this many records: at 10,000 it adds minutes to the matrix
@@ -128,7 +123,7 @@ def _floor_config(handbook_project: Path, destination: Path, handbook, drop_exte
     """The handbook's mkdocs.yml without macros and hooks, its navigation expanded as the hooks do."""
     from macros.render import site
 
-    config = yaml.safe_load((handbook_project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = material_config(yaml.safe_load((handbook_project / "mkdocs.yml").read_text(encoding="utf-8")))
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
@@ -145,6 +140,8 @@ def _floor_skeleton(handbook_project: Path, destination: Path) -> Path:
     docs = destination / "docs"
     shutil.copytree(handbook_project / "docs" / "assets", docs / "assets")
     shutil.copytree(handbook_project / "overrides", destination / "overrides")
+    for name in OUR_PARTIALS:  # Material's own search box on the floors
+        (destination / "overrides/partials" / name).unlink(missing_ok=True)
     return docs
 
 
@@ -243,7 +240,9 @@ def write_text_floor(handbook_project: Path, built_site: Path, destination: Path
 # ---------------------------------------------------------------- measuring one size
 
 def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool = True) -> dict:
-    project = write_project(workdir / f"handbook-{count}-{plans}", count, plans)
+    """One cell: N = count records and P = plans; count 0 is the real site as it is."""
+    folder = workdir / f"handbook-{count}-{plans}"
+    project = copy_project(folder) if count == 0 else write_project(folder, count, plans)
     wall, cpu, memory = timed_build(project)
     site = project / "site"
     text_floor = workdir / f"text-floor-{count}-{plans}"
@@ -251,7 +250,6 @@ def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool
     text_wall, text_cpu, _ = timed_build(text_floor)
     documents = len(yaml.safe_load((project / "data" / "documents.yml").read_text(encoding="utf-8"))["documents"])
     pages = len(site_pages(site))
-    size, zipped, _ = index_size(site)
     row = {
         "N": documents,
         "plans": plans,
@@ -268,11 +266,8 @@ def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool
         floor_wall, floor_cpu, _ = timed_build(floor)
         row["Markdown floor s (CPU s)"] = f"{floor_wall:.1f} ({floor_cpu:.1f})"
         row["ratio to Markdown floor (CPU)"] = f"{wall / floor_wall:.2f} ({cpu / floor_cpu:.2f})"
-    ready_size, ready_zipped = ready_index_size(site)
-    floor_size, floor_zipped, _ = index_size(text_floor / "site")
-    row["index KiB (gzip): search / ready / floor"] = " / ".join(
-        f"{raw / 1024:.0f} ({packed / 1024:.0f})"
-        for raw, packed in ((size, zipped), (ready_size, ready_zipped), (floor_size, floor_zipped)))
+    sizes = (index_size(site), index_size(text_floor / "site", MATERIAL))
+    row["index KiB (gzip): handbook / Material"] = " / ".join(f"{raw / 1024:.0f} ({packed / 1024:.0f})" for raw, packed in sizes)
     if browser is not None:
         url, server = serve(site)
         try:
@@ -281,14 +276,7 @@ def measure(count: int, plans: int, workdir: Path, browser, markdown_floor: bool
         finally:
             server.shutdown()
         row["first view KB home/doc"] = f"{home / 1000:.0f}/{document / 1000:.0f}"
-        # Fresh page each time (nothing cached), median of 3; the floor builds its index in the browser
-        focus = {over: median_first_results(browser, site, over) for over in (False, True)}
-        floor_focus = first_results_after_focus(browser, text_floor / "site")
-        row["first results ms after focus HTTP/file (floor)"] = (f"{focus[False]:.0f}/{focus[True]:.0f} "
-                                                                 f"({floor_focus:.0f})")
-        row["keystroke ms median/p95/max HTTP"] = describe(keystroke_latency(browser, site), short=True)
-        row["file://"] = describe(keystroke_latency(browser, site, over_file=True), short=True)
-        row["floor"] = describe(keystroke_latency(browser, text_floor / "site"), short=True)
+        row.update(compare(browser, site, text_floor / "site"))
     for folder in (project, text_floor, workdir / f"floor-{count}-{plans}"):  # disk: 10,000 records x 10 plans
         shutil.rmtree(folder / "site", ignore_errors=True)
     return row
@@ -313,6 +301,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Đo thời gian dựng, bộ nhớ, chỉ mục, lượt xem đầu, độ trễ tìm kiếm.")
     parser.add_argument("sizes", nargs="*", type=int, default=[200, 2000, 10000], help="số văn bản (N)")
     parser.add_argument("--plans", nargs="+", type=int, default=[1, 10], help="số Kế hoạch (P)")
+    parser.add_argument("--real", action="store_true", help="đo cả trang thật (trước các cỡ thử)")
     parser.add_argument("--no-browser", action="store_true", help="chỉ đo phần dựng")
     parser.add_argument("--no-markdown-floor", action="store_true", help="bỏ mức sàn Markdown (vốn chỉ dựng tới 2.000 văn bản)")
     parser.add_argument("--keep", type=Path, help="giữ các dự án thử trong thư mục này")
@@ -321,7 +310,8 @@ def main() -> None:
     print(f"Machine: {machine()}", flush=True)
     started = time.perf_counter()
     rows = []
-    cells = [(n, p) for n in args.sizes for p in args.plans]
+    cells = [(0, 1)] if args.real else []
+    cells += [(n, p) for n in args.sizes for p in args.plans]
     try:
         if args.no_browser:
             for n, p in cells:

@@ -77,15 +77,7 @@ def on_env(env, config, files):
     return env
 
 
-# After Material's search plugin wrote search_index.json (hooks run after the configured plugins)
-@event_priority(-100)
+# The handbook's own search index, made from the model (macros/search/), once per build
 def on_post_build(config):
-    site = Path(config.site_dir)
-    try:
-        terms = site_files.write_ready_index(site)
-    except ValueError as error:
-        # Search still works: the search worker builds the index itself, as Material does
-        log.info("handbook: không lập sẵn chỉ mục tìm kiếm (%s); trình duyệt sẽ tự lập", error)
-        return
-    if terms is not None:
-        log.debug("handbook: ready search index, %d terms", terms)
+    manifest = site_files.write_search_index(_handbook(config), Path(config.site_dir), config.use_directory_urls)
+    log.debug("handbook: search index of %d records, %d term shards", manifest["records"], len(manifest["shards"]))

@@ -44,13 +44,12 @@ CALENDAR_UID_DOMAIN = "so-tay-{plan}.svhttdl.binhphuoc"
 CALENDAR_NAME = "han-hoan-thanh.ics"  # each plan's calendar, in its folder
 CALENDAR_PRODUCT = "-//So tay cong tac dan van//Tra cuu//VI"
 
-# Material's search index, and the lunr index made from it at build time (macros/search/): JSON for
-# the worker over HTTP, the same as a script for file://. lunr.vi.min.js and search-on-demand.js
-# name these files too.
-SEARCH_INDEX = "search/search_index.json"
-SEARCH_INDEX_SCRIPT = "search/search_index.js"      # the offline plugin's copy, for file://
-READY_INDEX = "search/ready_index.json"
-READY_INDEX_SCRIPT = "search/ready_index.js"
+# The handbook's search index (macros/search/), written by the build into this folder of the site:
+# manifest.js, then shard scripts that engine.js loads by <script> (file:// reads no other way)
+SEARCH_DIR = "search"
+SEARCH_MANIFEST = "manifest.js"
+SEARCH_ENGINE = "assets/javascripts/search/engine.js"  # a site that ships it must ship the index
+GLOSSARY_PAGE = "tra-cuu/chu-viet-tat.md"  # the glossary's results open this page
 
 # A link that leaves the intranet on purpose (a cited source, a database to check a document in) is
 # marked so: the publish check lets only such links out, and print shows their address

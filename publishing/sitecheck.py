@@ -1,5 +1,5 @@
 """Checks of a built site before it is published: every link stays inside the site and resolves,
-and the search index made at build time is there and made from this site's search index.
+and the search index made at build time is there, every file of it whole.
 
 Plain standard library (no MkDocs, no BeautifulSoup), so the publish command needs nothing more
 than the build does. A link must be relative: the site is served under any sub-path and opened
@@ -12,7 +12,6 @@ image or frame with an outside address fails, marked or not.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -21,7 +20,7 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from macros import settings
-from macros.search.ready_index import mark_of, stamp
+from macros.search.site_files import index_problems
 
 # Attributes that make the browser fetch or navigate to another address
 LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
@@ -101,25 +100,10 @@ def check_site(site: Path, scans: dict[str, PageScan] | None = None) -> list[Pro
 
 
 def _search_problems(site: Path) -> list[Problem]:
-    """The ready search index (macros/search/) next to search_index.json, made from it. Without it
-    search still works, the browser building the index as Material does, but slowly at scale."""
-    source = site / settings.SEARCH_INDEX
-    if not source.is_file():
-        return []
-    problems = []
-    for name in (settings.READY_INDEX, settings.READY_INDEX_SCRIPT):
-        if not (site / name).is_file():
-            problems.append(Problem(name, "", "thiếu chỉ mục tìm kiếm lập sẵn"))
-    if problems:
-        return problems
-    index = json.loads(source.read_text(encoding="utf-8"))
-    ready = json.loads((site / settings.READY_INDEX).read_text(encoding="utf-8"))
-    if ready.get("stamp") != stamp(index["config"], index["docs"]):
-        return [Problem(settings.READY_INDEX, "", "chỉ mục tìm kiếm lập sẵn không khớp search_index.json")]
-    if mark_of(index) != ready["stamp"]["id"]:
-        # Without the id, the browser cannot tell the ready index is this one, and builds its own
-        return [Problem(settings.SEARCH_INDEX, "", "search_index.json không mang mã của chỉ mục lập sẵn")]
-    return []
+    """The search index (macros/search/): the manifest and every shard it names, each a whole script."""
+    if not (site / settings.SEARCH_ENGINE).is_file():
+        return []  # a site without the search
+    return [Problem(file, "", reason) for file, reason in index_problems(site)]
 
 
 def _link_problem(site: Path, scans: dict[str, PageScan], page: str, found: Link) -> str | None:

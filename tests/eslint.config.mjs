@@ -1,6 +1,6 @@
 // ESLint for the handbook's own JavaScript (make lint-js, from the repository root):
 //   tests/node_modules/.bin/eslint --config tests/eslint.config.mjs --max-warnings 0 \
-//     docs/assets/javascripts overrides/assets/javascripts tests/js tests/eslint.config.mjs
+//     docs/assets/javascripts tests/js tests/eslint.config.mjs
 // ESLint, @eslint/js and globals are pinned in tests/package.json. Paths below are relative to
 // the directory ESLint runs in (with --config, that is the working directory: the repository root).
 import js from "@eslint/js"
@@ -8,8 +8,7 @@ import globals from "globals"
 
 export default [
   {
-    // A verbatim copy of npm iframe-worker 1.0.4 (README, "Tìm kiếm"): kept byte-identical
-    ignores: ["docs/assets/javascripts/search-iframe-worker.js", "**/node_modules/"],
+    ignores: ["**/node_modules/"],
   },
   js.configs.recommended,
   {
@@ -21,14 +20,6 @@ export default [
     languageOptions: {
       sourceType: "script",
       globals: globals.browser,
-    },
-  },
-  {
-    // Loaded by Material's search worker (importScripts) after lunr, which it extends
-    files: ["overrides/assets/javascripts/lunr/**/*.js"],
-    languageOptions: {
-      sourceType: "script",
-      globals: { ...globals.worker, lunr: "readonly" },
     },
   },
   {

@@ -131,30 +131,27 @@ def serve_directory(directory: Path) -> tuple[str, http.server.ThreadingHTTPServ
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
-# Material's search box, as a reader uses it
-RESULTS_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta')
-  return document.querySelectorAll('.md-search-result__list > li').length > 0
-    || (meta && meta.textContent.startsWith('Không'))
+# The handbook's search box (overrides/partials/search.html, assets/javascripts/search/ui.js)
+SEARCH_BOX = "#hb-search-input"
+RESULTS = "#hb-search-list [role=option]"   # each result is its link, in the role of an option
+# The box shows its answer to `text` (results, "Không có kết quả", or a message that the index failed)
+RESULTS_READY = """(text) => {
+  const search = document.querySelector('[data-hb-search]')
+  return search.dataset.query === text && ['done', 'failed'].includes(search.dataset.state)
 }"""
-# Empty box, index loaded (the index loads on first focus): Material shows its "type to search" line
-RESULTS_EMPTY = """() => document.querySelectorAll('.md-search-result__list > li').length === 0
-  && document.querySelector('.md-search-result__meta').textContent.startsWith('Nhập')"""
 
 
 def type_query(page, query: str) -> list[dict]:
-    """Type a query into the search box; the result pages, best first, as Material shows them."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press("End")                       # Material searches on keyup
-    page.wait_for_function(RESULTS_EMPTY)
+    """Type a query into the search box (opened first on a phone); the results shown, best first."""
+    box = page.locator(SEARCH_BOX)
+    if not box.is_visible():
+        page.click(".hb-search__open")
     box.fill(query)
-    box.press("End")
-    page.wait_for_function(RESULTS_READY, timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__list > li", """items => items.map(li => ({
-      href: li.querySelector('a').href,
-      html: li.innerHTML,
+    page.wait_for_function(RESULTS_READY, arg=query, timeout=10_000)
+    return page.eval_on_selector_all(RESULTS, """options => options.map(option => ({
+      href: option.href,
+      html: option.innerHTML,
+      text: option.innerText,
     }))""")
 
 

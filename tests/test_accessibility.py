@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import axe_violations, site_pages
+from helpers import RESULTS, RESULTS_READY, SEARCH_BOX, axe_violations, site_pages
 
 # A wide screen: every page. A phone: the pages whose layout changes there (the compact home page, a
 # section, tables as cards, maps scrolling sideways), to keep the suite's time
@@ -31,6 +31,23 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, site_url, built_site, 
     finally:
         context.close()
     assert not problems, "\n".join(f"{p}: {v}" for p, v in list(problems.items())[:5])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height"), [(1366, 900), (390, 844)])
+def test_axe_finds_no_wcag_violation_with_the_search_panel_open(browser, site_url, scheme, width, height):
+    """The search panel open on its results, one of them chosen with the arrow keys."""
+    context = browser.new_context(color_scheme=scheme, locale="vi-VN", viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "index.html?q=chi+thi+16")
+        page.wait_for_function(RESULTS_READY, arg="chi thi 16")
+        page.keyboard.press("ArrowDown")
+        assert page.is_visible(RESULTS) and page.is_visible(".hb-search__filters")
+        violations = axe_violations(page)
+    finally:
+        context.close()
+    assert violations == []
 
 
 def test_no_page_logs_a_console_error(browser, site_url, built_site):
@@ -97,18 +114,18 @@ def test_keyboard_focus_is_always_visible(browser, site_url, path):
 
 
 def test_search_works_from_the_keyboard_alone(browser, site_url):
-    """"/" opens search, the arrow keys choose a result, Enter opens it."""
+    """"/" focuses the search box, the arrow keys choose a result, Enter opens it."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(site_url + "ke-hoach/dan-van-2022/can-cu.html", wait_until="networkidle")
         page.keyboard.press("/")
-        assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+        assert page.evaluate(f"document.activeElement.matches('{SEARCH_BOX}')")
         page.keyboard.type("chi thi 16", delay=30)
-        page.wait_for_selector(".md-search-result__list > li")
+        page.wait_for_function(RESULTS_READY, arg="chi thi 16")
         page.keyboard.press("ArrowDown")
-        focused = page.evaluate("document.activeElement.getAttribute('href') || ''")
-        assert "chi-thi-16-ct-ttg.html" in focused
+        active = page.evaluate(f"document.querySelector('{SEARCH_BOX}').getAttribute('aria-activedescendant')")
+        assert "chi-thi-16-ct-ttg.html" in page.get_attribute(f"#{active}", "href")
         page.keyboard.press("Enter")
         page.wait_for_url("**/van-ban/chi-thi-16-ct-ttg.html*")
     finally:

@@ -77,7 +77,7 @@ def test_publish_swaps_in_keeps_the_previous_version_and_zips(project, tmp_path)
     archive = publishing.publish(target, project)
     assert archive == target.with_name("so-tay.zip")
     first = snapshot(target)
-    assert "index.html" in first and "search/search_index.js" in first
+    assert "index.html" in first and "search/manifest.js" in first
     with zipfile.ZipFile(archive) as bundle:
         names = bundle.namelist()
         assert "so-tay/index.html" in names

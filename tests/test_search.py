@@ -1,17 +1,13 @@
-"""Search: queries typed into the real search box, in Chromium, over HTTP and file://.
+"""Search: queries typed into the handbook's search box, in Chromium, over HTTP and file://.
 
-The search relies on Material internals (its worker loads overrides/.../lunr.vi.min.js and
-calls it on the index builder; see README, "Tìm kiếm"). These tests are what makes an
-upgrade of Material safe: if one of them fails after an upgrade, search is broken.
+Every query here is typed into the real box (overrides/partials/search.html, search/ui.js) and
+read from the results it shows, so they test the index (macros/search/), the engine
+(search/engine.js) and the interface together. The interface itself: tests/test_search_ui.py.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,9 +15,7 @@ import pytest
 
 from macros.slugs import fold
 
-from helpers import RESULTS_READY, ROOT, mkdocs_build, type_query
-
-VI_SCRIPT = ROOT / "overrides/assets/javascripts/lunr/min/lunr.vi.min.js"
+from helpers import RESULTS, RESULTS_READY, SEARCH_BOX, mkdocs_build, type_query
 
 # (query as staff type it, "first" or "top3", pages of which one must be there)
 DOC = "van-ban/"
@@ -177,34 +171,16 @@ def test_results_highlight_words_as_written(search_page, query, written):
     assert f"<mark>{written}</mark>" in html
 
 
-def test_search_ui_is_material_in_vietnamese(search_page):
-    results = type_query(search_page, "chỉ thị 16")
-    assert results
-    meta = search_page.locator(".md-search-result__meta").inner_text()
-    assert "kết quả" in meta or "liên quan" in meta
-    assert search_page.locator("input.md-search__input").get_attribute("placeholder") == "Tìm kiếm"
-    # Sharing: Material's share link carries the query as typed
-    share = search_page.locator("[data-md-component=search-share]")
-    assert "q=" in share.get_attribute("href")
-    # Suggestions: completing the word being typed
-    box = search_page.locator("input.md-search__input")
-    box.fill("quyet din")
-    box.press("End")
-    search_page.wait_for_function(
-        "() => document.querySelector('.md-search__suggest').textContent === 'quyet dinh'", timeout=10_000)
-    assert search_page.errors == []
-
-
 def test_opened_page_marks_the_words_as_written(search_page, site_url):
     results = type_query(search_page, "chi thi 16 thu tuong")
     assert page_path(results[0]["href"], site_url) == DOC + "chi-thi-16-ct-ttg.html"
     search_page.goto(results[0]["href"])
-    search_page.wait_for_selector("article mark[data-md-highlight]")
-    marked = search_page.eval_on_selector_all("article mark[data-md-highlight]", "ms => ms.map(m => m.textContent)")
-    assert {"Chỉ", "thị", "16"} <= set(marked)     # the link carries the words matched: ?h=16+chi+thi
+    search_page.wait_for_selector("article mark[data-hb-found]")
+    marked = search_page.eval_on_selector_all("article mark[data-hb-found]", "ms => ms.map(m => m.textContent)")
+    assert {"Chỉ", "thị", "16"} <= set(marked)     # the link carries the words matched: ?h=Chỉ thị 16 …
     assert set(marked) <= {"Chỉ", "thị", "16", "Thủ", "tướng", "Tướng", "chỉ", "Chi", "thi"}
     assert not search_page.eval_on_selector_all("mark mark", "ms => ms.length")
-    assert "h=" not in search_page.url     # taken out of the address so Material does not mark again
+    assert "h=" not in search_page.url     # taken out of the address: a reload shows the page plain
     assert search_page.errors == []
     search_page.goto(site_url + "index.html")
 
@@ -217,13 +193,11 @@ def test_search_works_from_file_url_without_internet(browser, built_site):
                   lambda route: (outside.append(route.request.url), route.abort()))
     try:
         page.goto((built_site / "index.html").as_uri())
-        # The worker runs in an iframe (offline plugin), through the shim served with the site
-        assert page.evaluate("() => typeof IFrameWorker === 'function' && Worker === IFrameWorker")
         results = type_query(page, "QD 217")
         assert urlsplit(results[0]["href"]).path.endswith("/van-ban/quyet-dinh-217-qd-tw.html")
         assert "<mark>QĐ</mark>" in results[0]["html"] + results[1]["html"] or "<mark>217</mark>" in results[0]["html"]
         page.goto(results[0]["href"])
-        page.wait_for_selector("article mark[data-md-highlight]")
+        page.wait_for_selector("article mark[data-hb-found]")
     finally:
         context.close()
     assert outside == []
@@ -260,7 +234,7 @@ def test_document_numbers_rank_first_among_2000_documents(browser, synthetic_sit
             results = type_query(page, query)
             first = urlsplit(results[0]["href"]).path
             assert first.endswith("/" + expected), f"{query!r}: {first}"
-            assert len(results) <= 100            # lunr.vi hands Material the best 100 sections only
+            assert len(results) <= 50             # the box shows the best 50 (search/ui.js)
     finally:
         context.close()
 
@@ -283,93 +257,32 @@ def test_subjects_find_the_documents_page_among_2000_documents(browser, syntheti
     assert problems == []
 
 
-# Material's search worker (which bundles lunr) and lunr.vi, run in Node: one section with a word
-# 50 times, searched twice. Prints the word's positions in the index after each search.
-SEARCH_TWICE_JS = """
-const fs = require("fs"), vm = require("vm")
-const context = { console, addEventListener() {}, postMessage() {} }
-context.self = context
-vm.createContext(context)
-for (const file of JSON.parse(fs.readFileSync(0, "utf8")))
-  vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file })
-const lunr = context.lunr
-const index = lunr(function () {
-  this.metadataWhitelist = ["position"]
-  this.use(lunr.vi)
-  this.ref("location")
-  this.field("text")
-  this.add({ location: "a", text: Array(50).fill("công tác dân vận").join(" ") })
-})
-const kept = () => ["cong", "tac", "dan", "van"].map(word => index.invertedIndex[word].text.a.position.length)
-const counts = [kept()]
-for (let i = 0; i < 2; i++) {
-  index.search("cong tac dan van")
-  counts.push(kept())
-}
-console.log(JSON.stringify(counts))
-"""
-
-
-def test_searching_leaves_the_index_as_built(built_site):
-    """lunr.vi hands Material at most 32 positions of a word per section; the index keeps them all.
-
-    (lunr's match data can be the index's own posting object; trimming it in place once made
-    every later search see fewer occurrences, and phrases look at every occurrence.)
-    """
-    node = shutil.which("node")
-    assert node, "Node.js is needed for this check"
-    scripts = built_site / "assets/javascripts"
-    files = [str(next((scripts / "workers").glob("search.*.min.js"))),
-             str(scripts / "lunr/min/lunr.stemmer.support.min.js"), str(VI_SCRIPT)]
-    result = subprocess.run([node, "-e", SEARCH_TWICE_JS], input=json.dumps(files), capture_output=True,
-                            text=True, encoding="utf-8", timeout=30, check=False)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [[50, 50, 50, 50]] * 3
-
-
-def test_material_internals_the_search_relies_on(built_site):
-    # Pinned: the worker API used by lunr.vi.min.js was read and tested on this version.
-    assert version("mkdocs-material") == "9.8.2", (
-        "Material was upgraded: re-run tests/test_search.py and re-read its search worker "
-        "(README, Tìm kiếm) before changing this pin")
-    shipped = built_site / "assets/javascripts/lunr/min/lunr.vi.min.js"
-    assert shipped.read_text(encoding="utf-8") == VI_SCRIPT.read_text(encoding="utf-8")
-    worker = next((built_site / "assets/javascripts/workers").glob("search.*.min.js")).read_text(encoding="utf-8")
-    assert "lunr.stemmer.support.min.js" in worker and "/min/lunr." in worker
-    config = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
-    assert config["lang"] == ["vi"] and config["pipeline"] == []
-    assert "/" in config["separator"] and config["fields"]["title"]["boost"] == 10
-
-
-def test_index_is_not_larger_than_materials_plain_index(built_site):
-    """Folding happens in the browser: the index file holds the text as written, nothing more."""
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    plain = dict(index, config=dict(index["config"], separator="[\\s\\-]+", pipeline=["stopWordFilter"]))
-    assert all(set(doc) <= {"location", "title", "text", "tags", "boost"} for doc in index["docs"])
-    size = len(json.dumps(index, ensure_ascii=False))
-    assert size <= 1.2 * len(json.dumps(plain, ensure_ascii=False))
-
-
 @pytest.mark.parametrize("over", ["http", "file"])
 def test_the_index_loads_only_when_the_reader_searches(browser, site_url, built_site, over):
-    """The index (megabytes at thousands of documents) is not part of a page view."""
+    """The engine and its index (megabytes at thousands of documents) are not part of a page view:
+    engine.js and search/*.js load when the reader first uses the box, and then only the parts the
+    query needs."""
     context = browser.new_context()
     page = context.new_page()
-    index_requests = []
-    page.on("request", lambda request: "search_index" in request.url and index_requests.append(request.url))
+    index_requests, engine_requests = [], []
+    page.on("request", lambda request: re.search(r"/search/[^/]+$", urlsplit(request.url).path)
+            and (engine_requests if "/assets/" in request.url else index_requests).append(request.url))
     try:
-        page.goto(site_url + "index.html" if over == "http" else (built_site / "index.html").as_uri(),
-                  wait_until="networkidle")
+        home = site_url + "index.html" if over == "http" else (built_site / "index.html").as_uri()
+        page.goto(home, wait_until="networkidle")
         page.wait_for_timeout(300)
         assert index_requests == []
-        # Until the index is in, Material's line says so, in Vietnamese
-        assert page.inner_text(".md-search-result__meta") == "Đang chuẩn bị tìm kiếm…"
+        assert [url.rsplit("/", 1)[-1] for url in engine_requests] == ["ui.js"]
         results = type_query(page, "chi thi 16")
         assert urlsplit(results[0]["href"]).path.endswith("/van-ban/chi-thi-16-ct-ttg.html")
-        expected = "search_index.json" if over == "http" else "search_index.js"
-        assert [url.rsplit("/", 1)[-1] for url in index_requests] == [expected]
-        # A shared search link (?q=) opens with its results, the index loaded at once
-        page.goto(page.url.split("?")[0].split("#")[0] + "?q=kinh+phi")
-        page.wait_for_function(RESULTS_READY, timeout=10_000)
+        assert [url.rsplit("/", 1)[-1] for url in engine_requests] == ["ui.js", "engine.js"]
+        loaded = {urlsplit(url).path.rsplit("/", 1)[-1] for url in index_requests}
+        shipped = {path.name for path in (built_site / "search").glob("*.js")}
+        assert "manifest.js" in loaded and loaded <= shipped
+        assert len(loaded) < len(shipped) / 2, f"a first query loaded {len(loaded)} of {len(shipped)} files"
+        # A shared search link (?q=) opens the box with its results
+        page.goto(home + "?q=kinh+phi")
+        page.wait_for_function(RESULTS_READY, arg="kinh phi", timeout=10_000)
+        assert page.input_value(SEARCH_BOX) == "kinh phi" and page.locator(RESULTS).count() > 0
     finally:
         context.close()

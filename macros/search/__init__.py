@@ -1,1 +1,1 @@
-"""The search index made at build time: Material's tokenizer and lunr's index builder, in Python."""
+"""The handbook's search index, made at build time from the model: records, words, shards, files."""

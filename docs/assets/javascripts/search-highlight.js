@@ -1,17 +1,15 @@
 /*
- * On-page highlighting of search words, accent-insensitive: readers type without
- * diacritics ("chi thi") and expect the words as written ("Chỉ thị") to be marked.
+ * The page opened from a search result: marks the words that matched and brings the matched
+ * paragraph into view.
  *
- * A search result links to its page with "?h=<words>" (Material's search.highlight).
- * Material marks those words only where they are spelled exactly as given, and the
- * words it passes are folded ("chi thi 16"), so it would mark almost nothing. This
- * script takes the words out of the address before Material's highlighter reads it
- * (this file runs before DOMContentLoaded, Material's highlighter after it), then marks,
- * in the page content, every word whose folded form is one of them ("Chỉ", "thị",
- * "16"); a word that occurs nowhere as a whole word is matched as a prefix.
- * Marks are Material's own (<mark data-md-highlight>), so they look the same.
- * Folding is the one of overrides/assets/javascripts/lunr/min/lunr.vi.min.js (and of
- * table-filter.js and macros/slugs.py), checked against tests/folding_cases.json.
+ * A result links to "page.html?h=<words>#<paragraph id>" (search/ui.js); the words are those the
+ * engine found on the page, as written there. A word written with accents ("Chỉ") is marked where
+ * the page has the same accents (the tone mark may sit on either vowel: "khoá", "khóa"); a word
+ * without accents ("chi") is marked whatever the accents on the page. A word that occurs nowhere
+ * as a whole word is marked as the start of longer words. The words are then taken out of the
+ * address, so that a reload or a shared link shows the page plain.
+ * Folding is the one of macros/slugs.py (and of search/engine.js and table-filter.js), checked
+ * against tests/folding_cases.json.
  */
 (function () {
   "use strict"
@@ -20,7 +18,6 @@
   if (!query || typeof String.prototype.normalize !== "function")
     return
 
-  /* Take the words out of the address, so that Material does not highlight them too */
   url.searchParams.delete("h")
   history.replaceState(history.state, "", url.href)
 
@@ -35,10 +32,24 @@
   function number(word) {                          // "04" -> "4", as the index does
     return /^\d+$/.test(word) ? word.replace(/^0+(?=\d)/, "") : word
   }
+  /* A word's accents with the tone mark's place left out: "khoá" and "khóa" give the same key */
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g
+  function accents(word) {
+    var text = String(word).normalize("NFD").toLowerCase()
+    return text.replace(TONES, "") + "|" + (text.match(TONES) || []).sort().join("")
+  }
 
+  /* folded word -> {plain: typed without accents somewhere, keys: {accent key: true}} */
   var words = {}
-  fold(query).split(/[^a-z0-9]+/).forEach(function (word) {
-    if (word) words[number(word)] = true
+  query.normalize("NFC").split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
+    var folded = number(fold(word))
+    if (!/^[a-z0-9]+$/.test(folded))
+      return
+    var entry = words[folded] || (words[folded] = { plain: false, keys: {} })
+    if (fold(word) === word.toLowerCase())
+      entry.plain = true
+    else
+      entry.keys[accents(word)] = true
   })
 
   /* Words of a text node: [start, end, folded word] over the original characters */
@@ -75,6 +86,11 @@
     return nodes
   }
 
+  function same(token, text) {
+    var entry = words[token[2]]
+    return entry.plain || entry.keys[accents(text.slice(token[0], token[1]))] === true
+  }
+
   function highlight() {
     var root = document.querySelector("article.md-content__inner")
     if (!root)
@@ -87,21 +103,21 @@
       found.push([node, list])
     })
     var prefixes = Object.keys(words).filter(function (word) { return !whole[word] })
-    function matches(word) {
-      if (words[word]) return true
+    function matches(token, text) {
+      if (words[token[2]]) return same(token, text)
       for (var p = 0; p < prefixes.length; p++)
-        if (word.indexOf(prefixes[p]) === 0) return true
+        if (token[2].indexOf(prefixes[p]) === 0) return true
       return false
     }
     found.forEach(function (entry) {
       var node = entry[0], text = node.data, cursor = 0
       var parts = document.createDocumentFragment(), marked = false
       entry[1].forEach(function (token) {
-        if (!matches(token[2]))
+        if (!matches(token, text))
           return
         parts.appendChild(document.createTextNode(text.slice(cursor, token[0])))
         var mark = document.createElement("mark")
-        mark.setAttribute("data-md-highlight", "")
+        mark.setAttribute("data-hb-found", "")
         mark.textContent = text.slice(token[0], token[1])
         parts.appendChild(mark)
         cursor = token[1]
@@ -112,34 +128,19 @@
       parts.appendChild(document.createTextNode(text.slice(cursor)))
       node.parentNode.replaceChild(parts, node)
     })
+    reveal()
+  }
+
+  /* The matched paragraph (the address's target, framed by handbook.css): at the top of the window */
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1))
+    var target = id && document.getElementById(id)
+    if (target)
+      target.scrollIntoView({ block: "start" })
   }
 
   if (document.readyState === "loading")
     document.addEventListener("DOMContentLoaded", highlight, { once: true })
   else
     highlight()
-})()
-
-/*
- * A result whose page matched only in its sections links to the page with an empty "?h="
- * (Material). Give such links the words as typed, so the page opened from them is marked too.
- */
-;(function () {
-  "use strict"
-  var list = document.querySelector(".md-search-result__list")
-  var box = document.querySelector("input.md-search__input")
-  if (!list || !box || typeof MutationObserver !== "function")
-    return
-  new MutationObserver(function () {
-    var words = box.value.trim()
-    if (!words)
-      return
-    var encoded = encodeURIComponent(words).replace(/%20/g, "+")
-    list.querySelectorAll("a[href*='h=']").forEach(function (link) {
-      var href = link.getAttribute("href")
-      var filled = href.replace(/([?&]h=)(?=&|#|$)/, "$1" + encoded)
-      if (filled !== href)
-        link.setAttribute("href", filled)
-    })
-  }).observe(list, { childList: true, subtree: true })
 })()
