@@ -29,6 +29,7 @@ QUERIES = [
     ("Chỉ thị 16", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
     ("chi thi 16", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
     ("chỉ thị 16 thủ tướng", "first", [DOC + "chi-thi-16-ct-ttg.html"]),
+    # The decree the plan cites, above 285/2025/NĐ-CP, which the plan does not cite (found later)
     ("NĐ-CP", "first", [DOC + "nghi-dinh-04-2015-nd-cp.html"]),
     ("nd-cp", "first", [DOC + "nghi-dinh-04-2015-nd-cp.html"]),
     ("04/2015/ND-CP", "first", [DOC + "nghi-dinh-04-2015-nd-cp.html"]),

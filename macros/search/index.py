@@ -44,14 +44,15 @@ def key_length(records: int) -> int:
     return 1 if records < ONE_LETTER_UP_TO else 2
 
 
-def _impact(weights: tuple[int, ...], counts: dict[int, int], lengths: list[int], average: list[float]) -> int:
+def _impact(weights: tuple[int, ...], counts: dict[int, int], lengths: list[int], average: list[float],
+            scale: float) -> int:
     """How much a word counts in a record: per field, its weight × BM25's saturated term frequency
-    (shorter fields count more), summed; in hundredths."""
+    (shorter fields count more), summed, times the record's own weight; in hundredths."""
     score = 0.0
     for field, tf in counts.items():
         norm = K1 * (1 - B + B * max(lengths[field], 1) / average[field])
         score += weights[field] * tf * (K1 + 1) / (tf + norm)
-    return round(100 * score)
+    return round(100 * scale * score)
 
 
 def _postings(records: list[Record]) -> dict[str, dict[str, list]]:
@@ -74,7 +75,7 @@ def _postings(records: list[Record]) -> dict[str, dict[str, list]]:
             counts: dict[int, int] = {}
             for position in positions:
                 counts[position // SPAN] = counts.get(position // SPAN, 0) + 1
-            impact = _impact(weights[record.kind], counts, lengths, average[record.kind])
+            impact = _impact(weights[record.kind], counts, lengths, average[record.kind], record.weight)
             entry = terms.setdefault(word, {}).setdefault(written, [0, []])
             steps = [b - a for a, b in zip([0, *positions], positions, strict=False)]
             entry[1].append(",".join(map(str, [number - entry[0], impact, *steps])))

@@ -26,6 +26,9 @@ FIELDS = {
     "section": (("heading", 4), ("text", 1)),
     "glossary": (("term", 10), ("definition", 3)),
 }
+# A document no plan cites (found later, e.g. the one that repealed a cited document) counts less
+# than one the plans cite: the handbook is a reference to what the plans cite
+LATER_WEIGHT = 0.7
 _EMPHASIS = re.compile(r"\*+")
 
 
@@ -36,6 +39,7 @@ class Record:
     card: dict  # what the result shows
     group: str  # records of one group make one result (the paragraphs of one section)
     plans: tuple[int, ...]  # the plans (index in Handbook.plans) it belongs to or is cited by
+    weight: float = 1.0  # how much its words count, against other records of its kind
 
 
 def page_url(src_path: str, directory_urls: bool) -> str:
@@ -69,7 +73,8 @@ def document_records(handbook: Handbook, directory_urls: bool) -> list[Record]:
                 "plans_citing": len(citing)}
         about = [document.issuer or "", date or "", document.term or "", standing, *facts]
         records.append(Record("document", (_names(document), document.subject or "", " ; ".join(about)),
-                              card, document.id, tuple(indices[p.id] for p in citing)))
+                              card, document.id, tuple(indices[p.id] for p in citing),
+                              1.0 if citing else LATER_WEIGHT))
     return records
 
 
