@@ -29,7 +29,7 @@ MAP_HINT = "Lược đồ rộng hơn màn hình: vuốt hoặc cuộn sang ngan
 
 def _figure(svg: str, extra_class: str = "") -> str:
     """A map in its sideways-scrolling box, with the hint above it."""
-    return (f'<p class="hb-map-hint" data-search-exclude>{MAP_HINT}</p>'
+    return (f'<p class="hb-map-hint">{MAP_HINT}</p>'
             f'<div class="hb-map-figure{extra_class}">{svg}</div>')
 
 
