@@ -1,9 +1,10 @@
 """Accent folding: the Python fold and every JavaScript fold against one table of cases.
 
-Folding lives in four places that must agree: macros/slugs.py (slugs, anchors and the search
-index), the search engine.js (queries and marks), search-highlight.js (words marked on the opened
-page) and table-filter.js (the catalogue table). tests/folding_cases.json is the table; the
-JavaScript folds run in Node (tests/js/fold_harness.mjs), no browser, no build. The table's
+Folding lives in two places that must agree: macros/slugs.py (slugs, anchors and the search index)
+and docs/assets/javascripts/words.js, which the search engine.js (queries and marks),
+search-highlight.js (words marked on the opened page) and table-filter.js (the catalogue table) all
+use. tests/folding_cases.json is the table; the JavaScript fold runs in Node
+(tests/js/fold_harness.mjs), no browser, no build. The table's
 "terms" check the search's whole token rule (fold, edges, zeros) in engine.js and in
 macros/search/tokens.py, which makes the search index at build time.
 """
@@ -26,11 +27,7 @@ TABLE = json.loads((ROOT / "tests/folding_cases.json").read_text(encoding="utf-8
 CASES = [tuple(case) for case in TABLE["cases"]]
 TERMS = [tuple(case) for case in TABLE["terms"]]
 HARNESS = ROOT / "tests/js/fold_harness.mjs"
-SCRIPTS = [
-    "docs/assets/javascripts/search/engine.js",
-    "docs/assets/javascripts/search-highlight.js",
-    "docs/assets/javascripts/table-filter.js",
-]
+SCRIPTS = ["docs/assets/javascripts/words.js"]
 
 
 @pytest.fixture(scope="module")

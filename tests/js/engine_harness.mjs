@@ -36,8 +36,9 @@ context.document = {
   },
 }
 vm.createContext(context)
-const engine = "docs/assets/javascripts/search/engine.js"
-vm.runInContext(readFileSync(new URL(engine, ROOT), "utf8"), context, { filename: engine })
+// As on a page: the shared word rules first, then the engine
+for (const script of ["docs/assets/javascripts/words.js", "docs/assets/javascripts/search/engine.js"])
+  vm.runInContext(readFileSync(new URL(script, ROOT), "utf8"), context, { filename: script })
 
 const search = context.HandbookSearch
 await search.init("")

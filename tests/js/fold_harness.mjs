@@ -1,24 +1,24 @@
-// Runs the accent fold of each of the site's scripts on given inputs, for tests/test_folding.py.
+// Runs the site's accent fold (assets/javascripts/words.js, which every script uses) on given inputs,
+// for tests/test_folding.py.
 //   node tests/js/fold_harness.mjs < inputs.json    (a JSON list of strings)
-// prints {"<script>": [folded input, …], …, "term": [engine.js's term of each input]} as JSON.
+// prints {"<script>": [folded input, …], "term": [engine.js's term of each input]} as JSON.
 //
-// The scripts keep their fold private (inside an IIFE, or in the search worker); nothing is
-// exported for the tests. The harness takes the text of `function fold(…) { … }` from each
-// script and evaluates it alone in a fresh context: the function must be self-contained.
+// engine.js keeps its token rule private (inside an IIFE); nothing is exported for the tests. The
+// harness takes the text of its `function term(…) { … }` and evaluates it in a fresh context
+// with words.js's fold and the constants it uses.
 import { readFileSync } from "node:fs"
 import vm from "node:vm"
 
 const ROOT = new URL("../../", import.meta.url)
-const SCRIPTS = [
-  "docs/assets/javascripts/search/engine.js",
-  "docs/assets/javascripts/search-highlight.js",
-  "docs/assets/javascripts/table-filter.js",
-]
-const DECLARATION = "function fold("
+const WORDS = "docs/assets/javascripts/words.js"
+const ENGINE = "docs/assets/javascripts/search/engine.js"
 
-/* The source of the script's only `function fold`: the shortest text from there that parses */
-function foldSource(path) {
-  return `(${functionSource(path, DECLARATION)})`
+/* words.js's fold, as the page has it (window.HandbookWords) */
+function wordsFold() {
+  const context = {}
+  context.window = context
+  vm.runInNewContext(readFileSync(new URL(WORDS, ROOT), "utf8"), context, { filename: WORDS })
+  return context.HandbookWords.fold
 }
 
 function functionSource(path, declaration) {
@@ -38,26 +38,22 @@ function functionSource(path, declaration) {
   throw new Error(`${path}: "${declaration}…" never ends`)
 }
 
-/* engine.js's token rule: its `function term` evaluated with its fold and the constants it uses */
-function engineTerm() {
-  const path = SCRIPTS[0]
+/* engine.js's token rule: its `function term` evaluated with words.js's fold and the constants it uses */
+function engineTerm(fold) {
+  const path = ENGINE
   const source = readFileSync(new URL(path, ROOT), "utf8")
   const constants = ["EDGES", "NUMBER", "ZEROS"].map((name) => {
     const line = source.split("\n").find((l) => l.trim().startsWith(`var ${name} =`))
     if (!line) throw new Error(`${path}: no "var ${name} ="`)
     return line.trim()
   })
-  const code = `${constants.join("\n")}\n${functionSource(path, "function fold(")}\n` +
-    `${functionSource(path, "function term(")}\nterm`
-  return vm.runInNewContext(code, {}, { filename: path })
+  const code = `${constants.join("\n")}\n${functionSource(path, "function term(")}\nterm`
+  return vm.runInNewContext(code, { fold }, { filename: path })
 }
 
 const inputs = JSON.parse(readFileSync(0, "utf8"))
-const results = {}
-for (const path of SCRIPTS) {
-  const fold = vm.runInNewContext(foldSource(path), {}, { filename: path })
-  results[path] = inputs.map((input) => fold(input))
-}
-const term = engineTerm()
+const fold = wordsFold()
+const results = { [WORDS]: inputs.map((input) => fold(input)) }
+const term = engineTerm(fold)
 results.term = inputs.map((input) => term(input))
 process.stdout.write(JSON.stringify(results))

@@ -8,8 +8,7 @@
  * without accents ("chi") is marked whatever the accents on the page. A word that occurs nowhere
  * as a whole word is marked as the start of longer words. The words are then taken out of the
  * address, so that a reload or a shared link shows the page plain.
- * Folding is the one of macros/slugs.py (and of search/engine.js and table-filter.js), checked
- * against tests/folding_cases.json.
+ * Folding and accent keys: assets/javascripts/words.js, shared with the search engine.
  */
 (function () {
   "use strict"
@@ -21,22 +20,13 @@
   url.searchParams.delete("h")
   history.replaceState(history.state, "", url.href)
 
-  /* "Chỉ thị" -> "chi thi", "QĐ" -> "qd" (đ Đ, and the look-alikes Ð ð, fold to d) */
-  function fold(value) {
-    return String(value)
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[\u0111\u0110\u00d0\u00f0]/g, "d")
-      .toLowerCase()
-  }
+  var fold = window.HandbookWords.fold                // assets/javascripts/words.js
   function number(word) {                          // "04" -> "4", as the index does
     return /^\d+$/.test(word) ? word.replace(/^0+(?=\d)/, "") : word
   }
-  /* A word's accents with the tone mark's place left out: "khoá" and "khóa" give the same key */
-  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g
   function accents(word) {
-    var text = String(word).normalize("NFD").toLowerCase()
-    return text.replace(TONES, "") + "|" + (text.match(TONES) || []).sort().join("")
+    var key = window.HandbookWords.accentKey(word)
+    return key.base + "|" + key.tones
   }
 
   /* folded word -> {plain: typed without accents somewhere, keys: {accent key: true}} */

@@ -11,15 +11,8 @@
   var collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
   var NOT_STATED = "Kế hoạch không nêu";
 
-  /* Accent folding, as in search ("Đảng" -> "dang"), checked against tests/folding_cases.json:
-   * diacritics removed, đ Đ (and the look-alikes Ð ð) to d, lower case. */
-  function fold(text) {
-    return String(text)
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[\u0111\u0110\u00d0\u00f0]/g, "d")
-      .toLowerCase();
-  }
+  /* Accent folding, as in search ("Đảng" -> "dang"): assets/javascripts/words.js */
+  var fold = window.HandbookWords.fold;
 
   function cellText(cell) {
     return cell ? cell.textContent.replace(/\s+/g, " ").trim() : "";

@@ -17,7 +17,8 @@
   var COMPLETION = 0.6        // a completion of the word being typed counts less than the word itself
   var OTHER_ACCENT = 0.3      // accents typed: a word written with other accents counts less
   var PAIR = 0.5              // words next to each other, in the order typed: up to half more
-  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g
+  var fold = window.HandbookWords.fold                // assets/javascripts/words.js, loaded on every page
+  var accentKey = window.HandbookWords.accentKey
   var EDGES = /^[^a-z0-9*]+|[^a-z0-9*]+$/g
   var NUMBER = /^[0-9]+\*?$/
   var ZEROS = /^0+(?=[0-9])/
@@ -27,15 +28,6 @@
   var shards = new Map()      // name -> Promise of its data
   var arrived = new Map()     // name -> data registered by a shard script
   var decoded = new Map()     // "term|variant" -> [records, positions lists]
-
-  /* Accents off (đ → d), lower case: macros/slugs.py fold; tests/folding_cases.json checks both */
-  function fold(value) {
-    return String(value)
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[\u0111\u0110\u00d0\u00f0]/g, "d")
-      .toLowerCase()
-  }
 
   /* A word as indexed: folded, punctuation off both edges, leading zeros off a number (tokens.py) */
   function term(value) {
@@ -47,13 +39,6 @@
   function variant(value) {
     var lower = String(value).normalize("NFC").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
     return fold(lower) === lower ? "" : lower
-  }
-
-  /* Accents compared with the tone mark's place ignored: "khoá" and "khóa" are the same word */
-  function accentKey(value) {
-    var text = String(value).normalize("NFD").toLowerCase()
-    var tones = text.match(TONES) || []
-    return { base: text.replace(TONES, "").normalize("NFC"), tones: tones.join("") }
   }
 
   function shardKey(word, length) {
