@@ -92,6 +92,10 @@ def read_index(site_dir: Path) -> tuple[dict, dict]:
     return manifest, {name: _shard_data(folder, name) for name in _shard_names(manifest)}
 
 
+# What to do about a damaged index: it is written whole by every build
+REBUILD = "dựng lại trang (make build hoặc make publish) để lập lại chỉ mục"
+
+
 def index_problems(site_dir: Path) -> list[tuple[str, str]]:
     """(file, problem) for each file of the search index that is missing or damaged in a built site."""
     folder = site_dir / settings.SEARCH_DIR
@@ -101,16 +105,17 @@ def index_problems(site_dir: Path) -> list[tuple[str, str]]:
         names = _shard_names(manifest)
         bundle = manifest.get("bundle")
     except (OSError, ValueError, KeyError, TypeError) as error:
-        return [(shown, f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})")]
+        return [(shown, f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error}): {REBUILD}")]
     problems, whole = [], []
     for name in names:
         try:
             _shard_data(folder, name)
             whole.append((folder / f"{name}.js").read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            problems.append((f"{settings.SEARCH_DIR}/{name}.js", f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error})"))
+            problems.append((f"{settings.SEARCH_DIR}/{name}.js", f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm ({error}): {REBUILD}"))
     bundle_file = folder / f"{bundle}.js"
     if bundle and not problems and (not bundle_file.is_file()
                                     or sorted(bundle_file.read_text(encoding="utf-8").splitlines(True)) != sorted(whole)):
-        problems.append((f"{settings.SEARCH_DIR}/{bundle}.js", "thiếu hoặc hỏng tệp chỉ mục tìm kiếm (không khớp các phần)"))
+        problems.append((f"{settings.SEARCH_DIR}/{bundle}.js",
+                         f"thiếu hoặc hỏng tệp chỉ mục tìm kiếm (không khớp các phần): {REBUILD}"))
     return problems
