@@ -58,12 +58,24 @@ def evidence_markdown(evidence: Evidence, again: bool = False) -> str:
                      markdown.md_text(evidence.where))
 
 
+class Named:
+    """The sources one box or list has named in full: naming one again reads "như trên"."""
+
+    def __init__(self):
+        self._ids: set[str] = set()
+
+    def again(self, evidence: Evidence) -> bool:
+        """Whether this evidence's source was named before; from now on it is."""
+        seen = evidence.source.id in self._ids
+        self._ids.add(evidence.source.id)
+        return seen
+
+
 def _with_sources(facts: list[Fact], linked: bool) -> str:
     """"fact (Nguồn: …); fact (Nguồn: như trên, …)": each source named in full once."""
-    parts, named = [], set()
+    parts, named = [], Named()
     for fact in facts:
-        again = fact.evidence.source.id in named
-        named.add(fact.evidence.source.id)
+        again = named.again(fact.evidence)
         if linked:
             parts.append(f"{markdown.md_text(fact.text)} ({evidence_markdown(fact.evidence, again)})")
         else:
