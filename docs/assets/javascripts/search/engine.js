@@ -69,17 +69,21 @@
 
   window.__handbookSearchShard = function (name, data) { arrived.set(String(name), data) }
 
-  function loadManifest() {
+  /* `arriving`: the manifest script already on its way (init's options.manifest, a Promise) */
+  function loadManifest(arriving) {
     if (!manifest) {
       if (root === null) return Promise.reject(new Error(NOT_READY))
-      manifest = loadScript("manifest", String(Date.now())).then(function () {
+      manifest = (arriving || loadScript("manifest", String(Date.now()))).then(function () {
         var found = window.__handbookSearchManifest
         if (!found || found.format !== FORMAT || !Array.isArray(found.shards)) throw failure()
         found.split = new RegExp(found.separator, "g")
         found.known = new Set(found.shards)
         // A small index comes whole in one script: every shard registered at once
         // (if it fails, each shard is loaded by itself)
-        if (!found.bundle) return found
+        if (!found.bundle) {
+          recordsOf(found)      // every query needs the records: on their way with the manifest
+          return found
+        }
         return loadScript(found.bundle, found.id).catch(function () {}).then(function () { return found })
       })
       manifest.catch(function () { manifest = null })  // a later query tries again
@@ -433,7 +437,8 @@
 
   window.HandbookSearch = {
     version: VERSION,
-    init: function (siteRoot) {
+    /* options.manifest: a Promise of search/manifest.js loaded by the caller (the engine's own load otherwise) */
+    init: function (siteRoot, options) {
       var given = siteRoot == null ? "" : String(siteRoot)
       var next = given && !given.endsWith("/") ? given + "/" : given
       if (next !== root) {
@@ -441,6 +446,8 @@
         manifest = null
         shards = new Map()
       }
+      var arriving = options && options.manifest
+      if (arriving && typeof arriving.then === "function" && !manifest) loadManifest(arriving).catch(function () {})
       return Promise.resolve()
     },
     preload: function () {

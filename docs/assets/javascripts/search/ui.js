@@ -14,6 +14,7 @@
   if (!root) return
 
   const LIMIT = 50
+  const FIRST_CARDS = 10       // built before the first paint; the rest just after
   const KINDS = { document: "Văn bản", section: "Mục Kế hoạch", glossary: "Thuật ngữ" }
   const NOT_STATED = "Kế hoạch không nêu"
   const UNAVAILABLE = "Không tải được bộ tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị sổ tay."
@@ -38,24 +39,29 @@
   let loading = null
   function engine() {
     if (!loading) {
-      loading = loadEngine()
-        .then(function (search) { return Promise.resolve(search.init(base + "/")) })
-        .then(fillPlans)
+      loading = loadEngine().then(fillPlans)
       loading.catch(function () { loading = null })
     }
     return loading
   }
 
+  /* The engine and the index's manifest load side by side, not one after the other: the engine
+   * takes the manifest from init (the query-string stamp keeps a rebuilt site's manifest fresh) */
   function loadEngine() {
+    const manifest = window.HandbookSearch ? null : loadScript(base + "/search/manifest.js?v=" + Date.now())
+    const engineLoaded = window.HandbookSearch ? Promise.resolve() : loadScript(base + "/assets/javascripts/search/engine.js")
+    if (manifest) manifest.catch(function () { /* the engine loads it again itself */ })
+    return engineLoaded.then(function () {
+      if (!window.HandbookSearch) throw new Error(UNAVAILABLE)
+      return Promise.resolve(window.HandbookSearch.init(base + "/", { manifest: manifest }))
+    })
+  }
+
+  function loadScript(src) {
     return new Promise(function (resolve, reject) {
-      const ready = function () {
-        if (window.HandbookSearch) resolve(window.HandbookSearch)
-        else reject(new Error(UNAVAILABLE))
-      }
-      if (window.HandbookSearch) return ready()
       const tag = document.createElement("script")
-      tag.src = base + "/assets/javascripts/search/engine.js"
-      tag.onload = ready
+      tag.src = src
+      tag.onload = function () { resolve() }
       tag.onerror = function () { tag.remove(); reject(new Error(UNAVAILABLE)) }
       document.head.appendChild(tag)
     })
@@ -218,18 +224,28 @@
     syncExpanded()
   }
 
+  /* The first cards (what a screen shows) are built at once; the rest once those are painted,
+   * and the answer is "done" when every card is in the list */
   function show(answer, text) {
     clearResults()
     const results = Array.isArray(answer && answer.results) ? answer.results : []
     const total = Math.max(Number(answer && answer.total) || 0, results.length)
-    list.replaceChildren.apply(list, results.map(option))
+    list.replaceChildren.apply(list, results.slice(0, FIRST_CARDS).map(option))
     list.hidden = results.length === 0
     syncExpanded()
     root.classList.remove("hb-search--failed")
     status.textContent = total === 0 ? "Không có kết quả"
       : total > results.length ? total + " kết quả, hiện " + results.length + " kết quả đầu"
         : total + " kết quả"
-    settle("done", text)
+    if (results.length <= FIRST_CARDS) return settle("done", text)
+    const mine = serial
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        if (mine !== serial) return            // a newer query has replaced the list
+        list.append.apply(list, results.slice(FIRST_CARDS).map(function (result, i) { return option(result, FIRST_CARDS + i) }))
+        settle("done", text)
+      })
+    })
   }
 
   function fail(error, text) {
