@@ -13,11 +13,11 @@ from macros.errors import DataError
 from macros.model.duties import read_deadline
 from macros.model.places import plan_units
 from macros.model.timeline import timeline
-from macros.render import diagram
+from macros.render import diagram, page_assets
 from macros.render.calendar import ics_fold, ics_text
 from macros.slugs import slugify
 
-from helpers import failing_build
+from helpers import ROOT, failing_build
 
 VIEWS = "tra-cuu/"
 TABLE, TIMELINE, MAP = VIEWS + "bang-tra-van-ban.html", VIEWS + "dong-thoi-gian.html", VIEWS + "luoc-do.html"
@@ -47,6 +47,25 @@ def test_timeline_is_in_date_order(built_site, page_html, handbook):
     assert undated.get_text().startswith("Kế hoạch không nêu ngày")
     assert [li.a.get_text() for li in undated.find_next_sibling("ul").select("li")] == \
         [d.name for d in handbook.catalogue.documents if d.date is None]
+
+
+def _linked(soup) -> set[str]:
+    """The stylesheets and scripts a page links, by their path under the site's root."""
+    hrefs = [link["href"] for link in soup.select("link[rel=stylesheet]")] + [s["src"] for s in soup.select("script[src]")]
+    return {re.sub(r"^(\.\./)+", "", href) for href in hrefs}
+
+
+def test_the_views_stylesheet_and_the_table_script_are_linked_only_where_used(built_site, page_html, handbook):
+    views_css, table_js = *page_assets.STYLESHEETS, *page_assets.SCRIPTS
+    section = "ke-hoach/dan-van-2022/ii-1-quan-triet-hoc-tap.html"
+    document = handbook.catalogue.documents[0].src_path.replace(".md", ".html")
+    linked = {page: _linked(page_html(built_site / page)) for page in (TABLE, TIMELINE, MAP, "index.html", document, section)}
+    assert {views_css, table_js} <= linked[TABLE]
+    for page in (TIMELINE, MAP, "index.html", document):  # views, the home page's button, a document's map
+        assert views_css in linked[page] and table_js not in linked[page], page
+    assert not {views_css, table_js} & linked[section]
+    # Loaded by search/ui.js on a page opened from a result only (test_search_ui.py opens one)
+    assert not any("search-highlight" in path for paths in linked.values() for path in paths)
 
 
 def _svg_links(page_html, built_site, page):
@@ -244,6 +263,20 @@ def test_table_sorts_and_filters_from_the_keyboard(browser, site_url, handbook):
 
 
 # ---------------------------------------------------------------- pure functions
+
+def test_each_page_only_asset_names_the_marks_of_what_it_serves():
+    """A page gets views.css if it uses any class the file styles, table-filter.js if it has what the script looks for"""
+    for path, marks in page_assets.STYLESHEETS.items():
+        classes = set(re.findall(r"\.(hb-[\w-]+)", (ROOT / "docs" / path).read_text(encoding="utf-8")))
+        assert classes and all(name.startswith(marks) for name in classes), path
+    for path, marks in page_assets.SCRIPTS.items():
+        assert all(mark in (ROOT / "docs" / path).read_text(encoding="utf-8") for mark in marks), path
+    # Not in mkdocs.yml's lists as well, which every page links
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not [path for path in (*page_assets.STYLESHEETS, *page_assets.SCRIPTS) if f"- {path}" in config]
+    assert page_assets.stylesheets('<div class="hb-map-figure">') == ["assets/stylesheets/views.css"]
+    assert page_assets.scripts('<p class="hb-para">') == page_assets.stylesheets(None) == []
+
 
 def test_direct_and_nested_citations_are_derived_from_the_text(handbook):
     direct = handbook.scopes.cited_directly
