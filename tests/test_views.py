@@ -55,15 +55,17 @@ def _linked(soup) -> set[str]:
     return {re.sub(r"^(\.\./)+", "", href) for href in hrefs}
 
 
-def test_the_views_stylesheet_and_the_table_script_are_linked_only_where_used(built_site, page_html, handbook):
-    views_css, table_js = *page_assets.STYLESHEETS, *page_assets.SCRIPTS
-    section = "ke-hoach/dan-van-2022/ii-1-quan-triet-hoc-tap.html"
-    document = handbook.catalogue.documents[0].src_path.replace(".md", ".html")
-    linked = {page: _linked(page_html(built_site / page)) for page in (TABLE, TIMELINE, MAP, "index.html", document, section)}
-    assert {views_css, table_js} <= linked[TABLE]
-    for page in (TIMELINE, MAP, "index.html", document):  # views, the home page's button, a document's map
-        assert views_css in linked[page] and table_js not in linked[page], page
-    assert not {views_css, table_js} & linked[section]
+def test_the_views_and_map_stylesheets_and_the_table_script_are_linked_only_where_used(built_site, page_html):
+    views_css, map_css = page_assets.STYLESHEETS
+    table_js, = page_assets.SCRIPTS
+    section, overview = "ke-hoach/dan-van-2022/ii-1-quan-triet-hoc-tap.html", "ke-hoach/dan-van-2022/index.html"
+    with_map, without_map = "van-ban/chi-thi-16-ct-ttg.html", "van-ban/quyet-dinh-217-qd-tw.html"
+    pages = (TABLE, TIMELINE, MAP, "index.html", overview, with_map, without_map, section)
+    linked = {page: _linked(page_html(built_site / page)) for page in pages}
+    wanted = {TABLE: {views_css, table_js}, TIMELINE: {views_css}, MAP: {map_css},
+              "index.html": {views_css},  # the search form's button
+              overview: {views_css, map_css}, with_map: {map_css}, without_map: set(), section: set()}
+    assert {page: linked[page] & {views_css, map_css, table_js} for page in pages} == wanted
     # Loaded by search/ui.js on a page opened from a result only (test_search_ui.py opens one)
     assert not any("search-highlight" in path for paths in linked.values() for path in paths)
 
@@ -265,7 +267,7 @@ def test_table_sorts_and_filters_from_the_keyboard(browser, site_url, handbook):
 # ---------------------------------------------------------------- pure functions
 
 def test_each_page_only_asset_names_the_marks_of_what_it_serves():
-    """A page gets views.css if it uses any class the file styles, table-filter.js if it has what the script looks for"""
+    """A page gets a stylesheet if it uses any class the file styles, a script if it has what the script looks for"""
     for path, marks in page_assets.STYLESHEETS.items():
         classes = set(re.findall(r"\.(hb-[\w-]+)", (ROOT / "docs" / path).read_text(encoding="utf-8")))
         assert classes and all(name.startswith(marks) for name in classes), path
@@ -274,7 +276,7 @@ def test_each_page_only_asset_names_the_marks_of_what_it_serves():
     # Not in mkdocs.yml's lists as well, which every page links
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert not [path for path in (*page_assets.STYLESHEETS, *page_assets.SCRIPTS) if f"- {path}" in config]
-    assert page_assets.stylesheets('<div class="hb-map-figure">') == ["assets/stylesheets/views.css"]
+    assert page_assets.stylesheets('<div class="hb-map-figure">') == ["assets/stylesheets/map.css"]
     assert page_assets.scripts('<p class="hb-para">') == page_assets.stylesheets(None) == []
 
 
