@@ -25,6 +25,8 @@ def first_view_bytes(browser, base_url: str, path: str) -> tuple[int, dict[str, 
         sizes[request.resource_type] = sizes.get(request.resource_type, 0) + max(body, 0)
 
     page.on("requestfinished", finished)
+    # The catalogue's table at 10,000 documents is megabytes: more than Playwright's 30 s by default
+    page.set_default_timeout(300_000)
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
     context.close()

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from macros import slugs
 from macros.errors import DataError
 from macros.model import load_handbook
+from macros.render import page_assets
 from macros.render.shared_nav import SharedNavigation
 from macros.render.site import expand_nav, generated_pages
 from macros.render.views import document_url
@@ -74,6 +75,8 @@ def on_files(files, config):
 def on_env(env, config, files):
     # The navigation of the pages outside it, written once per folder (overrides/partials/nav.html)
     env.globals["handbook_nav"] = SharedNavigation()
+    # The stylesheets and scripts only some pages use, linked on those (overrides/page-assets.html)
+    env.globals["handbook_assets"] = page_assets
     return env
 
 

@@ -13,11 +13,11 @@ from macros.errors import DataError
 from macros.model.duties import read_deadline
 from macros.model.places import plan_units
 from macros.model.timeline import timeline
-from macros.render import diagram
+from macros.render import diagram, page_assets
 from macros.render.calendar import ics_fold, ics_text
 from macros.slugs import slugify
 
-from helpers import failing_build
+from helpers import ROOT, failing_build
 
 VIEWS = "tra-cuu/"
 TABLE, TIMELINE, MAP = VIEWS + "bang-tra-van-ban.html", VIEWS + "dong-thoi-gian.html", VIEWS + "luoc-do.html"
@@ -47,6 +47,26 @@ def test_timeline_is_in_date_order(built_site, page_html, handbook):
     assert undated.get_text().startswith("Kế hoạch không nêu ngày")
     assert [li.a.get_text() for li in undated.find_next_sibling("ul").select("li")] == \
         [d.name for d in handbook.catalogue.documents if d.date is None]
+
+
+def _linked(soup) -> set[str]:
+    """The stylesheets and scripts a page links, by their path under the site's root."""
+    hrefs = [link["href"] for link in soup.select("link[rel=stylesheet]")] + [s["src"] for s in soup.select("script[src]")]
+    return {re.sub(r"^(\.\./)+", "", href) for href in hrefs}
+
+
+def test_page_only_stylesheets_and_scripts_are_linked_only_where_used(built_site, page_html):
+    views_css, map_css, home_css = page_assets.STYLESHEETS
+    table_js, = page_assets.SCRIPTS
+    section, overview = "ke-hoach/dan-van-2022/ii-1-quan-triet-hoc-tap.html", "ke-hoach/dan-van-2022/index.html"
+    with_map, without_map = "van-ban/chi-thi-16-ct-ttg.html", "van-ban/quyet-dinh-217-qd-tw.html"
+    wanted = {TABLE: {views_css, table_js}, TIMELINE: {views_css}, MAP: {map_css},
+              "index.html": {home_css, views_css},  # views.css: the search form's button
+              overview: {views_css, map_css}, with_map: {map_css}, without_map: set(), section: set()}
+    linked = {page: _linked(page_html(built_site / page)) for page in wanted}
+    assert {page: paths & {views_css, map_css, home_css, table_js} for page, paths in linked.items()} == wanted
+    # Loaded by search/ui.js on a page opened from a result only (test_search_ui.py opens one)
+    assert not any("search-highlight" in path for paths in linked.values() for path in paths)
 
 
 def _svg_links(page_html, built_site, page):
@@ -244,6 +264,22 @@ def test_table_sorts_and_filters_from_the_keyboard(browser, site_url, handbook):
 
 
 # ---------------------------------------------------------------- pure functions
+
+def test_each_page_only_asset_names_the_marks_of_what_it_serves():
+    """A page gets a stylesheet if it uses any class the file styles, a script if it has what the script looks for"""
+    for path, marks in page_assets.STYLESHEETS.items():
+        css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / path).read_text(encoding="utf-8"), flags=re.S)
+        selectors = [s.strip() for rule in re.findall(r"([^{}]+)\{", css) if not rule.strip().startswith("@")
+                     for s in rule.split(",")]
+        assert selectors and [s for s in selectors if not any(f".{mark}" in s for mark in marks)] == [], path
+    for path, marks in page_assets.SCRIPTS.items():
+        assert all(mark in (ROOT / "docs" / path).read_text(encoding="utf-8") for mark in marks), path
+    # Not in mkdocs.yml's lists as well, which every page links
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not [path for path in (*page_assets.STYLESHEETS, *page_assets.SCRIPTS) if f"- {path}" in config]
+    assert page_assets.stylesheets('<div class="hb-map-figure">') == ["assets/stylesheets/map.css"]
+    assert page_assets.scripts('<p class="hb-para">') == page_assets.stylesheets(None) == []
+
 
 def test_direct_and_nested_citations_are_derived_from_the_text(handbook):
     direct = handbook.scopes.cited_directly

@@ -30,10 +30,10 @@ LABEL_SIZE = 11.5
 STUB = 100
 PORT_GAP = 22
 # The smallest text a reader is shown, in px: on screen the map is never scaled below it
-# (views.css; a narrow screen scrolls the map sideways instead)
+# (map.css; a narrow screen scrolls the map sideways instead)
 MIN_TEXT = 11
 # Presentation attributes keep the map legible where the site's CSS is absent (a saved SVG, a
-# printout); docs/assets/stylesheets/views.css restyles it for the colour schemes.
+# printout); docs/assets/stylesheets/map.css restyles it for the colour schemes.
 SYSTEM_COLOURS = {"Đảng": "#b3261e", "Nhà nước": "#1a4f8b", None: "#616161"}
 DIRECT = "Kế hoạch viện dẫn trực tiếp"
 NESTED = "Chỉ nêu trong viện dẫn văn bản khác"

@@ -7,7 +7,9 @@ partials/nav.html asks here first, so it is written once per folder instead. One
 
 Material's templates indent the navigation: with ten plans a third of its bytes, on every page's
 first view. A run of white space that starts a line is one line break to the browser (the
-navigation holds no <pre>), so it becomes just that.
+navigation holds no <pre>), so it becomes just that. A line break between two tags, or around an
+entry's title inside its box, shows nothing either (the items are blocks, the links flex boxes, the
+toggles hidden), so it goes too; a break between a tag and other text stays.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import posixpath
 import re
 
 _INDENT = re.compile(r"\n\s+")
+_BETWEEN_TAGS = re.compile(r">\n<")
+_TITLE = re.compile(r'(<span class="md-ellipsis">)\n(.*)\n(</span>)')
 
 
 class SharedNavigation:
@@ -39,7 +43,8 @@ class SharedNavigation:
 
     def keep(self, key: str | None, html: str) -> str:
         """The navigation a page gets: `html` without its indentation, kept for `key` (unless None)."""
-        html = _INDENT.sub("\n", html)
+        html = _BETWEEN_TAGS.sub("><", _INDENT.sub("\n", html))
+        html = _TITLE.sub(r"\1\2\3", html)
         if key is not None:
             self._html[key] = html
         return html

@@ -23,7 +23,7 @@ from .markdown import render
 MAP_TITLE = "Lược đồ quan hệ giữa các văn bản được Kế hoạch viện dẫn"
 
 Href = Callable[[Document], str]
-# Shown on narrow screens only (views.css), where the map keeps a readable size and scrolls sideways
+# Shown on narrow screens only (map.css), where the map keeps a readable size and scrolls sideways
 MAP_HINT = "Lược đồ rộng hơn màn hình: vuốt hoặc cuộn sang ngang để xem hết."
 
 

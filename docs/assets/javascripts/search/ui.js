@@ -34,6 +34,14 @@
   const script = document.currentScript
   const base = (script ? script.src : location.href).replace(/\/assets\/javascripts\/search\/ui\.js([?#].*)?$/, "")
 
+  /* A page opened from a result ("?h=<words>", see href) marks the words: search-highlight.js, loaded
+   * only on such a page so that no other page's first view carries it */
+  if (new URLSearchParams(location.search).has("h")) {
+    const highlighter = document.createElement("script")
+    highlighter.src = base + "/assets/javascripts/search-highlight.js"
+    document.head.appendChild(highlighter)
+  }
+
   /* The engine (search/engine.js) is loaded by this script when the reader first uses the box, so
    * that a page view does not carry it; a failed load is tried again at the next keystroke */
   let loading = null
