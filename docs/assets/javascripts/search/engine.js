@@ -8,7 +8,7 @@
   "use strict"
 
   var VERSION = "1"
-  var FORMAT = 2              // of the index (macros/search/index.py)
+  var FORMAT = 3              // of the index (macros/search/index.py)
   var LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị trang."
   var NOT_READY = "Tìm kiếm chưa được khởi động."
   var MAX_WORDS = 32          // a pasted paragraph is searched by its first words
@@ -17,6 +17,7 @@
   var COMPLETION = 0.6        // a completion of the word being typed counts less than the word itself
   var OTHER_ACCENT = 0.3      // accents typed: a word written with other accents counts less
   var PAIR = 0.5              // words next to each other, in the order typed: up to half more
+  var FIRST = 10              // the results a screen shows: their cards are fetched first
   var fold = window.HandbookWords.fold                // assets/javascripts/words.js, loaded on every page
   var accentKey = window.HandbookWords.accentKey
   var EDGES = /^[^a-z0-9*]+|[^a-z0-9*]+$/g
@@ -49,12 +50,14 @@
 
   function failure() { return new Error(LOAD_ERROR) }
 
-  /* Run search/<name>.js by a <script> tag; it hands its data to __handbookSearchShard */
-  function loadScript(name, id) {
+  /* Run search/<name>.js by a <script> tag; it hands its data to __handbookSearchShard. What a query
+     waits for is fetched before what can come `later` (the cards of results below the first screen) */
+  function loadScript(name, id, later) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement("script")
       script.src = root + "search/" + name + ".js" + (id ? "?v=" + id : "")
       script.async = true
+      script.fetchPriority = later ? "low" : "high"
       script.onload = function () {
         script.remove()
         resolve()
@@ -78,22 +81,24 @@
         if (!found || found.format !== FORMAT || !Array.isArray(found.shards)) throw failure()
         found.split = new RegExp(found.separator, "g")
         found.known = new Set(found.shards)
-        // A small index comes whole in one script: every shard registered at once
-        // (if it fails, each shard is loaded by itself)
-        if (!found.bundle) {
+        // A small index comes whole, inside the manifest
+        if (found.whole) {
+          if (!isObject(found.parts)) throw failure()
+          Object.keys(found.parts).forEach(function (name) { arrived.set(name, found.parts[name]) })
+          delete found.parts
+        } else {
           recordsOf(found)      // every query needs the records: on their way with the manifest
-          return found
         }
-        return loadScript(found.bundle, found.id).catch(function () {}).then(function () { return found })
+        return found
       })
       manifest.catch(function () { manifest = null })  // a later query tries again
     }
     return manifest
   }
 
-  function shard(name, index, check) {
+  function shard(name, index, check, later) {
     if (!shards.has(name)) {
-      var loading = index.bundle && arrived.has(name) ? Promise.resolve() : loadScript(name, index.id)
+      var loading = index.whole && arrived.has(name) ? Promise.resolve() : loadScript(name, index.id, later)
       var promise = loading.then(function () {
         var data = arrived.get(name)
         arrived.delete(name)
@@ -372,21 +377,33 @@
     return out
   }
 
-  function cardsOf(index, ids) {
-    var chunks = Array.from(new Set(ids.map(function (r) { return Math.floor(r / index.chunk) })))
-    return Promise.all(chunks.map(function (c) {
-      return shard("c-" + c, index, Array.isArray).then(function (cards) { return [c, cards] })
-    })).then(function (loaded) {
-      var byChunk = new Map(loaded)
-      return function (r) {
-        var card = byChunk.get(Math.floor(r / index.chunk))[r % index.chunk]
-        if (!card || typeof card.url !== "string") throw failure()
-        return card
-      }
-    })
+  /* The cards of the ranked records: first the chunks of the results a screen shows (`ready` is told
+     when they are in, if more are to come), then the others'; resolves to the card of a record */
+  function cardsOf(index, ids, ready) {
+    var chunkOf = function (r) { return Math.floor(r / index.chunk) }
+    var byChunk = new Map()
+    var cardOf = function (r) {
+      var card = byChunk.get(chunkOf(r))[r % index.chunk]
+      if (!card || typeof card.url !== "string") throw failure()
+      return card
+    }
+    var load = function (chunks, later) {
+      return Promise.all(chunks.map(function (c) {
+        return shard("c-" + c, index, Array.isArray, later).then(function (cards) { byChunk.set(c, cards) })
+      }))
+    }
+    var first = Array.from(new Set(ids.slice(0, FIRST).map(chunkOf)))
+    return load(first, false).then(function () {
+      var rest = Array.from(new Set(ids.map(chunkOf))).filter(function (c) { return !byChunk.has(c) })
+      var count = 0
+      while (count < ids.length && byChunk.has(chunkOf(ids[count]))) count++
+      if (count < ids.length) ready(count, cardOf)
+      return load(rest, true)
+    }).then(function () { return cardOf })
   }
 
-  /* A query's answer; a part of the index that loaded but holds something else rejects as a damaged one */
+  /* A query's answer; a part of the index that loaded but holds something else rejects as a damaged one.
+     options: kind, plan, limit, progress (called with the first results while the others' cards load) */
   function query(text, options) {
     return answer(text, options || {}).catch(function (error) {
       throw error instanceof Error && (error.message === LOAD_ERROR || error.message === NOT_READY) ? error : failure()
@@ -423,14 +440,19 @@
         })
         var ranked = rank(words, matches, records, index, { kind: options.kind || null, planIndex: planIndex, limit: limit })
         if (!ranked.top.length) return empty
-        return cardsOf(index, ranked.top.map(function (t) { return t.r })).then(function (cardOf) {
-          return {
-            total: ranked.total, query: summary,
-            results: ranked.top.map(function (t) {
-              return result(cardOf(t.r), kindOf(records, t.r), Math.round(t.score * 1000) / 1000, words, index)
-            }),
+        // Results as their cards arrive, best first: the reader sees the first ones without waiting for all
+        var results = []
+        var fill = function (count, cardOf) {
+          for (var i = results.length; i < count; i++) {
+            var t = ranked.top[i]
+            results.push(result(cardOf(t.r), kindOf(records, t.r), Math.round(t.score * 1000) / 1000, words, index))
           }
-        })
+          return { total: ranked.total, query: summary, results: results.slice(0, count) }
+        }
+        var early = typeof options.progress === "function" ? options.progress : null
+        return cardsOf(index, ranked.top.map(function (t) { return t.r }), function (count, cardOf) {
+          if (early) early(fill(count, cardOf))
+        }).then(function (cardOf) { return fill(ranked.top.length, cardOf) })
       })
     })
   }
