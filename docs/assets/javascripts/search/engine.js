@@ -19,7 +19,15 @@
   var PAIR = 0.5              // words next to each other, in the order typed: up to half more
   var FIRST = 10              // the results a screen shows: their cards are fetched first
   var fold = window.HandbookWords.fold                // assets/javascripts/words.js, loaded on every page
-  var accentKey = window.HandbookWords.accentKey
+  var keys = new Map()         // written word -> its accent key: asked for every word of every card shown
+  var accentKey = function (written) {
+    var key = keys.get(written)
+    if (!key) {
+      if (keys.size > 50000) keys.clear()
+      keys.set(written, key = window.HandbookWords.accentKey(written))
+    }
+    return key
+  }
   var EDGES = /^[^a-z0-9*]+|[^a-z0-9*]+$/g
   var NUMBER = /^[0-9]+\*?$/
   var ZEROS = /^0+(?=[0-9])/
@@ -29,6 +37,7 @@
   var shards = new Map()      // name -> Promise of its data
   var arrived = new Map()     // name -> data registered by a shard script
   var decoded = new Map()     // "term|variant" -> [records, positions lists]
+  var matched = new Map()     // a word typed in full -> its match: kept while the next words are typed
 
   /* A word as indexed: folded, punctuation off both edges, leading zeros off a number (tokens.py) */
   function term(value) {
@@ -167,9 +176,14 @@
     return found
   }
 
-  function positionsOf(item) {
-    var at = 0
-    return item ? item.split(",").map(function (step) { return at += +step }) : []
+  /* The positions of the i-th record of some postings, read once */
+  function positionsOf(found, i) {
+    var item = found[2][i]
+    if (typeof item === "string") {
+      var at = 0
+      found[2][i] = item = item ? item.split(",").map(function (step) { return at += +step }) : []
+    }
+    return item
   }
 
   /* How a written form found in the index compares with the word as typed: 1 same accents (or none typed) */
@@ -207,7 +221,7 @@
         if (only && !only.has(r)) continue
         var score = x.weight * found[1][i]
         var best = byRecord.get(r)
-        if (!best || score > best.score) byRecord.set(r, { score: score, item: found[2][i], positions: null })
+        if (!best || score > best.score) byRecord.set(r, { score: score, found: found, at: i })
       }
     })
     return byRecord
@@ -223,8 +237,8 @@
     for (var i = 0; i + 1 < matches.length; i++) {
       var a = matches[i].get(r), b = matches[i + 1].get(r)
       if (!a || !b) continue
-      var p = a.positions || (a.positions = positionsOf(a.item))
-      var q = b.positions || (b.positions = positionsOf(b.item))
+      var p = positionsOf(a.found, a.at)
+      var q = positionsOf(b.found, b.at)
       var gap = Infinity
       for (var x = 0, y = 0; x < p.length && y < q.length;) {
         if (q[y] <= p[x]) { y++; continue }
@@ -397,8 +411,10 @@
       var rest = Array.from(new Set(ids.map(chunkOf))).filter(function (c) { return !byChunk.has(c) })
       var count = 0
       while (count < ids.length && byChunk.has(chunkOf(ids[count]))) count++
-      if (count < ids.length) ready(count, cardOf)
-      return load(rest, true)
+      if (count === ids.length) return load(rest, true)
+      ready(count, cardOf)
+      // the first results are painted before the others are read
+      return new Promise(function (resolve) { setTimeout(resolve, 0) }).then(function () { return load(rest, true) })
     }).then(function () { return cardOf })
   }
 
@@ -431,7 +447,12 @@
         var matches = [], reach = null
         words.forEach(function (w, i) {
           if (w.prefix) return
-          matches[i] = match(lists[i], null)
+          var id = [w.term, w.key.base, w.key.tones, w.accented].join("|")
+          if (!matched.has(id)) {
+            if (matched.size > 200) matched.clear()
+            matched.set(id, match(lists[i], null))
+          }
+          matches[i] = matched.get(id)
           reach = reach || new Set()
           matches[i].forEach(function (_, r) { reach.add(r) })
         })
@@ -467,6 +488,8 @@
         root = next
         manifest = null
         shards = new Map()
+        decoded = new Map()
+        matched = new Map()
       }
       var arriving = options && options.manifest
       if (arriving && typeof arriving.then === "function" && !manifest) loadManifest(arriving).catch(function () {})
