@@ -90,8 +90,8 @@ def test_accents_are_kept_beside_the_folded_word():
 
 
 def test_shard_keys():
-    assert [shard_key(t) for t in ("chi", "c", "16", "a'b", "x*")] == ["ch", "c_", "16", "a_", "x_"]
-    assert [shard_key(t, 1) for t in ("chi", "c", "'b")] == ["c", "c", "_"]
+    assert [shard_key(t) for t in ("chi", "c", "16", "a'b", "x*", "7")] == ["ch", "__", "16", "a_", "x_", "__"]
+    assert [shard_key(t, 1) for t in ("chi", "c", "'b")] == ["c", "_", "_"]
 
 
 def test_page_url():
@@ -339,3 +339,13 @@ def test_the_first_results_come_before_the_cards_of_the_others(synthetic_index):
         assert 10 <= len(early["results"]) < 50 and early["total"] == answer["total"]
         assert early["results"] == answer["results"][:len(early["results"])]
 
+
+
+def test_words_of_one_character_share_one_shard(synthetic_index):
+    """Every word typed starts as one character: those words are in one shard, loaded with the records."""
+    manifest, shards = read_index(synthetic_index)
+    assert manifest["keylen"] == 2 and "__" in manifest["shards"]
+    assert shards["t-__"] and all(len(term) == 1 for term in shards["t-__"])
+    assert [t for name, terms in shards.items() if name.startswith("t-") and name != "t-__" for t in terms if len(t) == 1] == []
+    [answer] = ask(synthetic_index, [["chi thi 1", {}]])
+    assert answer["query"]["terms"] == ["chi", "thi", "1"] and answer["results"]

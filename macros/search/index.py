@@ -2,7 +2,8 @@
 
 Shards (each becomes search/<name>.js, see site_files.py):
   records   what ranking needs of every record besides its postings: kind (by number range), group, plans
-  t-<key>   the postings of every term whose first one or two characters give <key> (shard_key); a query
+  t-<key>   the postings of every term whose first one or two characters give <key> (shard_key); the
+            terms of one character are together in t-_ or t-__, loaded with the records; a query
             loads the shards of its words only, and a word being typed finds every completion in one
   c-<n>     the cards of records n*CARD_CHUNK … : loaded for the results shown only
 A small index is not split: every shard above comes inside the manifest (site_files.py), so that a
@@ -33,7 +34,11 @@ _KEY_CHAR = re.compile("[^a-z0-9]")
 
 
 def shard_key(term: str, length: int = 2) -> str:
-    """The shard of a term: its first characters ("chi" → "ch"; "a" → "a_"), others as "_"."""
+    """The shard of a term: its first characters ("chi" → "ch"; "a'b" → "a_"), others as "_". The terms of
+    one character share one shard ("_" * length): each word typed starts as one, and that shard, loaded
+    with the records, spares a load per word."""
+    if len(term) == 1:
+        return "_" * length
     return _KEY_CHAR.sub("_", (term[:length] + "_" * length)[:length])
 
 

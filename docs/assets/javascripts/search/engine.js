@@ -51,8 +51,11 @@
     return fold(lower) === lower ? "" : lower
   }
 
+  /* As index.py's shard_key: the first characters; the words of one character share one shard */
   function shardKey(word, length) {
-    var chars = Array.from(word).slice(0, length)
+    var chars = Array.from(word)
+    if (chars.length === 1) return "_".repeat(length)
+    chars = chars.slice(0, length)
     while (chars.length < length) chars.push("_")
     return chars.map(function (c) { return /[a-z0-9]/.test(c) ? c : "_" }).join("")
   }
@@ -96,7 +99,7 @@
           Object.keys(found.parts).forEach(function (name) { arrived.set(name, found.parts[name]) })
           delete found.parts
         } else {
-          recordsOf(found)      // every query needs the records: on their way with the manifest
+          startup(found)        // on their way with the manifest
         }
         return found
       })
@@ -121,6 +124,13 @@
   }
 
   function isObject(data) { return typeof data === "object" && !Array.isArray(data) }
+
+  /* What every query needs (the records), and the words of one character, which every word typed starts as */
+  function startup(index) {
+    var single = shardKey("_", index.keylen)
+    if (index.known.has(single)) shard("t-" + single, index, isObject).catch(function () {})
+    return recordsOf(index)
+  }
 
   function recordsOf(index) {
     return shard("records", index, function (data) {
@@ -496,7 +506,7 @@
       return Promise.resolve()
     },
     preload: function () {
-      return loadManifest().then(function (index) { return recordsOf(index) }).then(function () {})
+      return loadManifest().then(startup).then(function () {})
     },
     query: query,
     plans: function () {
