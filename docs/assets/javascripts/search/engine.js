@@ -380,7 +380,7 @@
     var out = { kind: kind, url: card.url, score: score, title: card.title }
     out.title_marks = marks(card.title, words, index, found)
     if (kind === "document") {
-      ["type", "number", "subject", "date", "issuer", "standing", "status", "plans_citing"].forEach(function (k) {
+      ["type", "number", "subject", "date", "issuer", "status", "plans_citing"].forEach(function (k) {
         out[k] = card[k] === undefined ? null : card[k]
       })
       out.marks = marks(card.subject, words, index, found)
