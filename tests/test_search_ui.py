@@ -153,6 +153,21 @@ BAD_INPUT = ["", "   ", "dân vận " * 63, "!!! ??? ... ,,, ;;;", "<script>aler
              "<img src=x onerror=alert(1)>", "16 / CT - TTg"]
 
 
+def test_the_first_cards_are_drawn_before_the_others(page, site_url):
+    """A query with many results: the first ten cards appear (the answer still coming), then the rest."""
+    page.goto(site_url + "index.html")
+    page.evaluate("""() => {
+      const list = document.querySelector('#hb-search-list'), search = document.querySelector('[data-hb-search]')
+      window.drawn = []
+      new MutationObserver(() => window.drawn.push([list.children.length, search.dataset.state]))
+        .observe(list, { childList: true })
+    }""")
+    results = type_query(page, "dan van")
+    drawn = page.evaluate("window.drawn")
+    assert len(results) > 10 and drawn[0] == [10, "busy"] and drawn[-1] == [len(results), "done"], drawn
+    assert page.inner_text(STATUS) == f"{len(results)} kết quả"
+
+
 def test_bad_input_gets_an_answer_not_an_error(page, site_url):
     """Each query, typed in turn into one page: an answer, no error, nothing run, the page still answers."""
     page.goto(site_url + "index.html")
