@@ -168,6 +168,24 @@ def test_the_first_cards_are_drawn_before_the_others(page, site_url):
     assert page.inner_text(STATUS) == f"{len(results)} kết quả"
 
 
+def test_emptying_the_box_while_cards_are_coming_leaves_no_card(page, site_url):
+    page.goto(site_url + "index.html")
+    left = page.evaluate("""() => new Promise(resolve => {
+      const box = document.querySelector('#hb-search-input'), list = document.querySelector('#hb-search-list')
+      new MutationObserver((_, observer) => {
+        if (list.children.length !== 10) return
+        observer.disconnect()
+        box.value = ''                              // the first ten are drawn, the rest still to come
+        box.dispatchEvent(new Event('input', { bubbles: true }))
+        setTimeout(() => resolve(list.children.length), 500)
+      }).observe(list, { childList: true })
+      box.focus()
+      box.value = 'dan van'
+      box.dispatchEvent(new Event('input', { bubbles: true }))
+    })""")
+    assert left == 0 and page.get_attribute("[data-hb-search]", "data-state") == "done"
+
+
 def test_bad_input_gets_an_answer_not_an_error(page, site_url):
     """Each query, typed in turn into one page: an answer, no error, nothing run, the page still answers."""
     page.goto(site_url + "index.html")

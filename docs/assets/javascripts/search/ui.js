@@ -189,6 +189,9 @@
 
   let serial = 0
   let active = -1
+  // The cards of the query `serial` in the list (show)
+  const NOTHING_DRAWN = Object.freeze({ serial: -1, count: 0, later: false, results: [] })
+  let drawn = NOTHING_DRAWN
 
   function options() {
     return Array.from(list.querySelectorAll("[role=option]"))
@@ -218,6 +221,7 @@
   }
 
   function clearResults() {
+    drawn = NOTHING_DRAWN         // a later batch of cards for the list cleared is not added
     setActive(-1)
     list.replaceChildren()
     list.hidden = true
@@ -227,7 +231,6 @@
   /* An answer's cards, drawn as they come: the engine hands over the first results while the cards of
    * the others load (`complete` false), then the whole answer. The first cards (what a screen shows)
    * are built at once, the rest once those are painted; the answer is "done" when every card is in */
-  let drawn = { serial: -1, count: 0, later: false, results: [] }
   function show(answer, text, complete) {
     const results = Array.isArray(answer && answer.results) ? answer.results : []
     const total = Math.max(Number(answer && answer.total) || 0, results.length)
