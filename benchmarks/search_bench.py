@@ -121,13 +121,13 @@ def gzip_size(path: Path) -> int:
 
 
 def index_size(site: Path, box=HANDBOOK) -> tuple[int, int]:
-    """(bytes, gzip bytes) of the whole search index: the handbook's search/*.js (without all.js, which
-    repeats them), or Material's search_index.json."""
+    """(bytes, gzip bytes) of the whole search index: the handbook's search/*.js, or Material's
+    search_index.json."""
     folder = site / settings.SEARCH_DIR
     if box is MATERIAL:
         files = [folder / "search_index.json"]
     else:
-        files = [f for f in sorted(folder.glob("*.js")) if f.name != "all.js" and not f.name.startswith("search_index")]
+        files = [f for f in sorted(folder.glob("*.js")) if not f.name.startswith("search_index")]
     return sum(f.stat().st_size for f in files), sum(gzip_size(f) for f in files)
 
 

@@ -109,6 +109,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # a page closed while a script was on its way: not a failure of the site
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def served_page(browser, site: Path, path: str = "index.html"):
     """A Chromium page open at `path` of a built site served on the loopback; closed afterwards."""
@@ -126,7 +133,7 @@ def served_page(browser, site: Path, path: str = "index.html"):
 def serve_directory(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve a folder on 127.0.0.1 (a free port); returns (base URL ending in '/', server to shut down)."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 

@@ -90,8 +90,6 @@ def test_no_request_leaves_the_host_or_the_sub_path(browser, built_site, sub_pat
     assert set(pages) <= fetched
     # The search engine and its index came from the site too
     assert {"assets/javascripts/search/engine.js", "search/manifest.js"} <= fetched
-    # a small index comes whole (all.js), a large one in parts
-    assert "search/all.js" in fetched or any(path.startswith("search/t-") for path in fetched)
 
 
 def test_no_request_leaves_the_folder_when_opened_as_files(browser, shared_folder):

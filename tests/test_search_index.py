@@ -21,7 +21,7 @@ from macros import settings
 from macros.model import load_handbook
 from macros.search.index import SPAN, build, shard_key
 from macros.search.records import all_records, page_url
-from macros.search.site_files import index_problems, write_search_index
+from macros.search.site_files import MANIFEST_PREFIX, index_problems, manifest_script, read_index, write_search_index
 from macros.search.tokens import words
 
 from helpers import ROOT
@@ -46,6 +46,14 @@ def records(handbook):
 def index_site(tmp_path_factory, handbook) -> Path:
     site = tmp_path_factory.mktemp("search-index")
     write_search_index(handbook, site, directory_urls=False)
+    return site
+
+
+@pytest.fixture(scope="module")
+def index_in_parts(tmp_path_factory, handbook) -> Path:
+    """The real handbook's index written in shard files, as a large index is."""
+    site = tmp_path_factory.mktemp("search-index-parts")
+    write_search_index(handbook, site, directory_urls=False, whole=False)
     return site
 
 
@@ -82,8 +90,8 @@ def test_accents_are_kept_beside_the_folded_word():
 
 
 def test_shard_keys():
-    assert [shard_key(t) for t in ("chi", "c", "16", "a'b", "x*")] == ["ch", "c_", "16", "a_", "x_"]
-    assert [shard_key(t, 1) for t in ("chi", "c", "'b")] == ["c", "c", "_"]
+    assert [shard_key(t) for t in ("chi", "c", "16", "a'b", "x*", "7")] == ["ch", "__", "16", "a_", "x_", "__"]
+    assert [shard_key(t, 1) for t in ("chi", "c", "'b")] == ["c", "_", "_"]
 
 
 def test_page_url():
@@ -107,13 +115,14 @@ def test_records_hold_only_the_handbooks_words(records):
         assert "*" not in record.card.get("paragraph", ""), record.card["url"]
 
 
-def test_a_documents_card_says_what_a_legal_reference_says(records):
+def test_a_documents_card_says_what_a_legal_reference_says(handbook, records):
     cards = {r.card["url"]: r.card for r in records if r.kind == "document"}
+    ids = {r.card["url"]: r.group for r in records if r.kind == "document"}
     card = cards[DOC + "chi-thi-16-ct-ttg.html"]
     assert card["title"] == "Chỉ thị số 16/CT-TTg" and card["date"] == "16/05/2016"
     assert card["issuer"] == "Thủ tướng Chính phủ" and card["plans_citing"] == 1
-    assert card["standing"] and card["status"]
-    replaced = [c for c in cards.values() if c["standing"] == "Đã được thay thế"]
+    assert card["status"] == "Chưa kiểm tra" and "standing" not in card
+    replaced = [c for url, c in cards.items() if handbook.status.standing(ids[url]) == "Đã được thay thế"]
     assert replaced and all(c["status"].startswith("Được thay thế bởi") for c in replaced)
 
 
@@ -145,13 +154,22 @@ def test_writing_replaces_an_earlier_index(tmp_path, handbook):
     folder = tmp_path / settings.SEARCH_DIR
     folder.mkdir()
     (folder / "t-zz.js").write_text("old", encoding="utf-8")
+    (folder / "all.js").write_text("old", encoding="utf-8")                # an earlier format's file
     (folder / "search_index.json").write_text("{}", encoding="utf-8")      # not ours: left alone
-    manifest = write_search_index(handbook, tmp_path, directory_urls=False)
+    manifest = write_search_index(handbook, tmp_path, directory_urls=False, whole=False)
     assert not (folder / "t-zz.js").exists() and (folder / "search_index.json").exists()
     names = {p.name for p in folder.iterdir()}
-    assert {f"t-{key}.js" for key in manifest["shards"]} | {"manifest.js", "records.js", "c-0.js"} <= names
+    assert names == {f"t-{key}.js" for key in manifest["shards"]} | {"manifest.js", "records.js", "search_index.json"} | {
+        f"c-{n}.js" for n in range(-(-manifest["records"] // manifest["chunk"]))}
     script = (folder / "t-c.js").read_text(encoding="utf-8")     # the real handbook: one letter per shard
     assert re.fullmatch(r'window\.__handbookSearchShard\("t-c",JSON\.parse\(".*"\)\)\n', script, re.S)
+    in_parts = read_index(tmp_path)
+    # The real handbook's index is small: it is written whole, into the manifest, and the parts go
+    assert write_search_index(handbook, tmp_path, directory_urls=False)["whole"] is True
+    assert {p.name for p in folder.iterdir()} == {"manifest.js", "search_index.json"}
+    whole = read_index(tmp_path)
+    assert whole[1] == in_parts[1] and {**whole[0], "whole": False} == in_parts[0]
+    assert index_problems(tmp_path) == []
 
 
 # --- the engine, in Node, on the index ---
@@ -250,35 +268,44 @@ WRONG = {"missing": None, "broken": "window.__handbookSearchShard(", "empty": ""
 
 
 @pytest.mark.parametrize("damage", list(WRONG))
-def test_a_missing_or_damaged_shard_gives_a_short_message(tmp_path, index_site, damage):
+def test_a_missing_or_damaged_shard_gives_a_short_message(tmp_path, index_in_parts, damage):
     site = tmp_path / "site"
-    shutil.copytree(index_site, site)
-    for name in ("t-c.js", "all.js"):          # the shard, and the small index's bundle that holds it too
-        shard = site / settings.SEARCH_DIR / name
-        if WRONG[damage] is None:
-            shard.unlink()
-        else:
-            shard.write_text(WRONG[damage], encoding="utf-8")
+    shutil.copytree(index_in_parts, site)
+    shard = site / settings.SEARCH_DIR / "t-c.js"
+    if WRONG[damage] is None:
+        shard.unlink()
+    else:
+        shard.write_text(WRONG[damage], encoding="utf-8")
     answers = ask(site, [["chi thi", {}], ["kinh phi", {}]])
     assert answers[0]["error"].startswith(LOAD_ERROR) and len(answers[0]["error"]) < 150
     assert answers[1]["results"]        # the other shards still answer
     assert {file for file, _ in index_problems(site)} == {f"{settings.SEARCH_DIR}/t-c.js"}
 
 
-def test_a_bundle_that_differs_from_its_shards_is_reported(tmp_path, index_site):
+def test_a_whole_index_without_one_of_its_parts_is_reported(tmp_path, index_site):
     site = tmp_path / "site"
     shutil.copytree(index_site, site)
-    assert index_problems(site) == []
-    (site / settings.SEARCH_DIR / "all.js").write_text("", encoding="utf-8")
-    assert [file for file, _ in index_problems(site)] == [f"{settings.SEARCH_DIR}/all.js"]
+    manifest_file = site / settings.SEARCH_DIR / settings.SEARCH_MANIFEST
+    manifest = json.loads(json.loads(manifest_file.read_text(encoding="utf-8").removeprefix(MANIFEST_PREFIX)[:-2]))
+    del manifest["parts"]["t-c"]
+    manifest_file.write_text(manifest_script(manifest), encoding="utf-8")
+    assert [file for file, _ in index_problems(site)] == [f"{settings.SEARCH_DIR}/{settings.SEARCH_MANIFEST}"]
+    answers = ask(site, [["chi thi", {}], ["kinh phi", {}]])
+    assert answers[0]["error"].startswith(LOAD_ERROR) and answers[1]["results"]
 
 
-def test_a_missing_manifest_gives_the_same_message(tmp_path, index_site):
+@pytest.mark.parametrize("damage", ["missing", "broken"])
+def test_a_missing_or_damaged_manifest_gives_the_same_message(tmp_path, index_site, damage):
     site = tmp_path / "site"
     shutil.copytree(index_site, site)
-    (site / settings.SEARCH_DIR / settings.SEARCH_MANIFEST).unlink()
+    manifest_file = site / settings.SEARCH_DIR / settings.SEARCH_MANIFEST
+    if damage == "missing":
+        manifest_file.unlink()
+    else:
+        manifest_file.write_text(manifest_file.read_text(encoding="utf-8")[:5000], encoding="utf-8")
     [answer] = ask(site, [["chi thi", {}]])
     assert answer["error"].startswith(LOAD_ERROR)
+    assert [file for file, _ in index_problems(site)] == [f"{settings.SEARCH_DIR}/{settings.SEARCH_MANIFEST}"]
 
 
 # At scale: the real documents plus 1,975 synthetic ones (tests/synthetic.py), the index written as the
@@ -302,3 +329,24 @@ def test_numbers_and_subjects_among_2000_documents(synthetic_index):
         if expected not in found[:3] or [u for u in found[:found.index(expected)] if u.startswith("ke-hoach/")]:
             problems.append(f"{query!r}: {found[:3]}")
     assert problems == []
+
+
+def test_the_first_results_come_before_the_cards_of_the_others(synthetic_index):
+    """A query whose 50 results have cards in many files hands over the first screen's results first."""
+    [answer] = ask(synthetic_index, [["chi thi", {"progress": True}]])
+    assert len(answer["results"]) == 50 and answer["total"] > 50
+    assert answer["early"], "no results were handed over before the whole answer"
+    for early in answer["early"]:
+        assert 10 <= len(early["results"]) < 50 and early["total"] == answer["total"]
+        assert early["results"] == answer["results"][:len(early["results"])]
+
+
+
+def test_words_of_one_character_share_one_shard(synthetic_index):
+    """Every word typed starts as one character: those words are in one shard, loaded with the records."""
+    manifest, shards = read_index(synthetic_index)
+    assert manifest["keylen"] == 2 and "__" in manifest["shards"]
+    assert shards["t-__"] and all(len(term) == 1 for term in shards["t-__"])
+    assert [t for name, terms in shards.items() if name.startswith("t-") and name != "t-__" for t in terms if len(t) == 1] == []
+    [answer] = ask(synthetic_index, [["chi thi 1", {}]])
+    assert answer["query"]["terms"] == ["chi", "thi", "1"] and answer["results"]

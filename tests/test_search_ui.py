@@ -153,6 +153,39 @@ BAD_INPUT = ["", "   ", "dân vận " * 63, "!!! ??? ... ,,, ;;;", "<script>aler
              "<img src=x onerror=alert(1)>", "16 / CT - TTg"]
 
 
+def test_the_first_cards_are_drawn_before_the_others(page, site_url):
+    """A query with many results: the first ten cards appear (the answer still coming), then the rest."""
+    page.goto(site_url + "index.html")
+    page.evaluate("""() => {
+      const list = document.querySelector('#hb-search-list'), search = document.querySelector('[data-hb-search]')
+      window.drawn = []
+      new MutationObserver(() => window.drawn.push([list.children.length, search.dataset.state]))
+        .observe(list, { childList: true })
+    }""")
+    results = type_query(page, "dan van")
+    drawn = page.evaluate("window.drawn")
+    assert len(results) > 10 and drawn[0] == [10, "busy"] and drawn[-1] == [len(results), "done"], drawn
+    assert page.inner_text(STATUS) == f"{len(results)} kết quả"
+
+
+def test_emptying_the_box_while_cards_are_coming_leaves_no_card(page, site_url):
+    page.goto(site_url + "index.html")
+    left = page.evaluate("""() => new Promise(resolve => {
+      const box = document.querySelector('#hb-search-input'), list = document.querySelector('#hb-search-list')
+      new MutationObserver((_, observer) => {
+        if (list.children.length !== 10) return
+        observer.disconnect()
+        box.value = ''                              // the first ten are drawn, the rest still to come
+        box.dispatchEvent(new Event('input', { bubbles: true }))
+        setTimeout(() => resolve(list.children.length), 500)
+      }).observe(list, { childList: true })
+      box.focus()
+      box.value = 'dan van'
+      box.dispatchEvent(new Event('input', { bubbles: true }))
+    })""")
+    assert left == 0 and page.get_attribute("[data-hb-search]", "data-state") == "done"
+
+
 def test_bad_input_gets_an_answer_not_an_error(page, site_url):
     """Each query, typed in turn into one page: an answer, no error, nothing run, the page still answers."""
     page.goto(site_url + "index.html")
@@ -183,20 +216,21 @@ def test_a_long_query_is_cut_at_500_characters(page, site_url):
 
 @pytest.fixture(scope="module", params=["damaged", "missing", "no engine"])
 def broken_site(request, built_site, tmp_path_factory) -> Path:
-    """A copy of the site whose index files (all but search/manifest.js) are damaged, or missing, or
-    without the search engine (engine.js)."""
+    """A copy of the site whose index is damaged, or missing, or without the search engine (engine.js).
+    The real handbook's index is small: it is whole in search/manifest.js (the shard files of a large
+    one: tests/test_search_index.py)."""
     site = tmp_path_factory.mktemp(request.param.replace(" ", "-")) / "site"
     shutil.copytree(built_site, site)
     if request.param == "no engine":
         (site / "assets/javascripts/search/engine.js").unlink()
         return site
-    shards = [path for path in (site / "search").glob("*.js") if path.name != "manifest.js"]
-    assert shards
-    for shard in shards:
+    files = list((site / "search").glob("*.js"))
+    assert [path.name for path in files] == ["manifest.js"]
+    for path in files:
         if request.param == "damaged":
-            shard.write_text("garbage(", encoding="utf-8")
+            path.write_text("garbage(", encoding="utf-8")
         else:
-            shard.unlink()
+            path.unlink()
     return site
 
 

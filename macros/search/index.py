@@ -2,10 +2,12 @@
 
 Shards (each becomes search/<name>.js, see site_files.py):
   records   what ranking needs of every record besides its postings: kind (by number range), group, plans
-  t-<key>   the postings of every term whose first one or two characters give <key> (shard_key); a query
+  t-<key>   the postings of every term whose first one or two characters give <key> (shard_key); the
+            terms of one character are together in t-_ or t-__, loaded with the records; a query
             loads the shards of its words only, and a word being typed finds every completion in one
   c-<n>     the cards of records n*CARD_CHUNK … : loaded for the results shown only
-  all       (small index only) every shard above in one script, loaded at once when a search starts
+A small index is not split: every shard above comes inside the manifest (site_files.py), so that a
+first query waits for one file only.
 A term's entry in its shard: [variant, postings, variant, postings, …]; variant "" is the word
 written without accents, others as written ("chỉ"). Postings: "record,impact,position,position;…",
 the record as the step from the previous entry's, the impact (how much the word counts in the
@@ -22,18 +24,24 @@ import re
 from macros.search.records import FIELDS, Record
 from macros.search.tokens import SEPARATOR, words
 
-FORMAT = 2  # engine.js reads only its own format: an index from another version is refused
+FORMAT = 3  # engine.js reads only its own format: an index from another version is refused
 SPAN = 4096
 K1, B = 1.2, 0.75  # BM25: how fast repeats of a word stop counting; how much a field's length counts
-CARD_CHUNK = 64
-SMALL_INDEX = 1000  # records: the whole index in one script too (all.js)
+# Cards per file: each keystroke's first results need their cards, and a file costs more to fetch than its
+# bytes. At 2,000 x 10 (06/12/2026, loaded machine): 64 per file, p95 keystroke 30 / 28 ms (HTTP / file://);
+# 128: 37 / 20; 256: 24 / 21; 512: 32 / 24 and slower first results
+CARD_CHUNK = 256
+SMALL_INDEX = 1000  # records: up to this, the whole index is in the manifest
 ONE_LETTER_UP_TO = 1000  # records
-BUNDLE = "all"  # a small index in one script too, loaded whole when the reader starts a search
 _KEY_CHAR = re.compile("[^a-z0-9]")
 
 
 def shard_key(term: str, length: int = 2) -> str:
-    """The shard of a term: its first characters ("chi" → "ch"; "a" → "a_"), others as "_"."""
+    """The shard of a term: its first characters ("chi" → "ch"; "a'b" → "a_"), others as "_". The terms of
+    one character share one shard ("_" * length): each word typed starts as one, and that shard, loaded
+    with the records, spares a load per word."""
+    if len(term) == 1:
+        return "_" * length
     return _KEY_CHAR.sub("_", (term[:length] + "_" * length)[:length])
 
 
@@ -83,8 +91,9 @@ def _postings(records: list[Record]) -> dict[str, dict[str, list]]:
     return terms
 
 
-def build(records: list[Record], plans: list[dict]) -> tuple[dict, dict[str, object]]:
-    """The manifest and the shards {name: data} of these records (numbered in their order)."""
+def build(records: list[Record], plans: list[dict], whole: bool | None = None) -> tuple[dict, dict[str, object]]:
+    """The manifest and the shards {name: data} of these records (numbered in their order). `whole`: the
+    shards go inside the manifest (by default, when the index is small)."""
     terms = _postings(records)
     length = key_length(len(records))
     shards: dict[str, dict] = {}
@@ -117,7 +126,7 @@ def build(records: list[Record], plans: list[dict]) -> tuple[dict, dict[str, obj
         "format": FORMAT, "id": digest.hexdigest()[:12], "separator": SEPARATOR, "span": SPAN,
         "chunk": CARD_CHUNK, "keylen": length,
         "plans": plans, "shards": sorted(k.removeprefix("t-") for k in shards), "records": len(records),
-        "bundle": BUNDLE if len(records) < SMALL_INDEX else None,
+        "whole": len(records) < SMALL_INDEX if whole is None else whole,
     }
     return manifest, out
 

@@ -69,7 +69,7 @@ def document_records(handbook: Handbook, directory_urls: bool) -> list[Record]:
         date = document.date.display if document.date else None
         card = {"url": page_url(document.src_path, directory_urls), "title": document.name,
                 "type": document.type, "number": document.number, "subject": document.subject,
-                "date": date, "issuer": document.issuer, "standing": standing, "status": status,
+                "date": date, "issuer": document.issuer, "status": status,
                 "plans_citing": len(citing)}
         about = [document.issuer or "", date or "", document.term or "", standing, *facts]
         records.append(Record("document", (_names(document), document.subject or "", " ; ".join(about)),

@@ -2,6 +2,7 @@
 // for tests/test_search_index.py and the benchmarks: no browser, the same script.
 //   node tests/js/engine_harness.mjs <site dir> < queries.json
 // queries.json: [[text, options], …]; prints [{total, query, results} or {error}, …] as JSON.
+// options.progress true: the answer has "early", the partial answers the engine handed over first.
 // <script> tags are stood in for: the file named by src (without its ?v=) runs in the same context.
 import { readFileSync } from "node:fs"
 import vm from "node:vm"
@@ -45,7 +46,11 @@ await search.init("")
 const answers = []
 for (const [text, options] of JSON.parse(readFileSync(0, "utf8"))) {
   try {
-    answers.push(await search.query(text, options || {}))
+    // {progress: true}: the answer carries the first results handed over before it, as "early"
+    const early = []
+    const asked = options && options.progress ? { ...options, progress: (first) => early.push(first) } : options || {}
+    const answer = await search.query(text, asked)
+    answers.push(options && options.progress ? { ...answer, early } : answer)
   } catch (error) {
     answers.push({ error: error.message })
   }

@@ -8,7 +8,7 @@
   "use strict"
 
   var VERSION = "1"
-  var FORMAT = 2              // of the index (macros/search/index.py)
+  var FORMAT = 3              // of the index (macros/search/index.py)
   var LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị trang."
   var NOT_READY = "Tìm kiếm chưa được khởi động."
   var MAX_WORDS = 32          // a pasted paragraph is searched by its first words
@@ -17,8 +17,17 @@
   var COMPLETION = 0.6        // a completion of the word being typed counts less than the word itself
   var OTHER_ACCENT = 0.3      // accents typed: a word written with other accents counts less
   var PAIR = 0.5              // words next to each other, in the order typed: up to half more
+  var FIRST = 10              // the results a screen shows: their cards are fetched first
   var fold = window.HandbookWords.fold                // assets/javascripts/words.js, loaded on every page
-  var accentKey = window.HandbookWords.accentKey
+  var keys = new Map()         // written word -> its accent key: asked for every word of every card shown
+  var accentKey = function (written) {
+    var key = keys.get(written)
+    if (!key) {
+      if (keys.size > 50000) keys.clear()
+      keys.set(written, key = window.HandbookWords.accentKey(written))
+    }
+    return key
+  }
   var EDGES = /^[^a-z0-9*]+|[^a-z0-9*]+$/g
   var NUMBER = /^[0-9]+\*?$/
   var ZEROS = /^0+(?=[0-9])/
@@ -28,6 +37,7 @@
   var shards = new Map()      // name -> Promise of its data
   var arrived = new Map()     // name -> data registered by a shard script
   var decoded = new Map()     // "term|variant" -> [records, positions lists]
+  var matched = new Map()     // a word typed in full -> its match: kept while the next words are typed
 
   /* A word as indexed: folded, punctuation off both edges, leading zeros off a number (tokens.py) */
   function term(value) {
@@ -41,20 +51,25 @@
     return fold(lower) === lower ? "" : lower
   }
 
+  /* As index.py's shard_key: the first characters; the words of one character share one shard */
   function shardKey(word, length) {
-    var chars = Array.from(word).slice(0, length)
+    var chars = Array.from(word)
+    if (chars.length === 1) return "_".repeat(length)
+    chars = chars.slice(0, length)
     while (chars.length < length) chars.push("_")
     return chars.map(function (c) { return /[a-z0-9]/.test(c) ? c : "_" }).join("")
   }
 
   function failure() { return new Error(LOAD_ERROR) }
 
-  /* Run search/<name>.js by a <script> tag; it hands its data to __handbookSearchShard */
-  function loadScript(name, id) {
+  /* Run search/<name>.js by a <script> tag; it hands its data to __handbookSearchShard. What a query
+     waits for is fetched before what can come `later` (the cards of results below the first screen) */
+  function loadScript(name, id, later) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement("script")
       script.src = root + "search/" + name + ".js" + (id ? "?v=" + id : "")
       script.async = true
+      script.fetchPriority = later ? "low" : "high"
       script.onload = function () {
         script.remove()
         resolve()
@@ -78,22 +93,24 @@
         if (!found || found.format !== FORMAT || !Array.isArray(found.shards)) throw failure()
         found.split = new RegExp(found.separator, "g")
         found.known = new Set(found.shards)
-        // A small index comes whole in one script: every shard registered at once
-        // (if it fails, each shard is loaded by itself)
-        if (!found.bundle) {
-          recordsOf(found)      // every query needs the records: on their way with the manifest
-          return found
+        // A small index comes whole, inside the manifest
+        if (found.whole) {
+          if (!isObject(found.parts)) throw failure()
+          Object.keys(found.parts).forEach(function (name) { arrived.set(name, found.parts[name]) })
+          delete found.parts
+        } else {
+          startup(found)        // on their way with the manifest
         }
-        return loadScript(found.bundle, found.id).catch(function () {}).then(function () { return found })
+        return found
       })
       manifest.catch(function () { manifest = null })  // a later query tries again
     }
     return manifest
   }
 
-  function shard(name, index, check) {
+  function shard(name, index, check, later) {
     if (!shards.has(name)) {
-      var loading = index.bundle && arrived.has(name) ? Promise.resolve() : loadScript(name, index.id)
+      var loading = index.whole && arrived.has(name) ? Promise.resolve() : loadScript(name, index.id, later)
       var promise = loading.then(function () {
         var data = arrived.get(name)
         arrived.delete(name)
@@ -107,6 +124,13 @@
   }
 
   function isObject(data) { return typeof data === "object" && !Array.isArray(data) }
+
+  /* What every query needs (the records), and the words of one character, which every word typed starts as */
+  function startup(index) {
+    var single = shardKey("_", index.keylen)
+    if (index.known.has(single)) shard("t-" + single, index, isObject).catch(function () {})
+    return recordsOf(index)
+  }
 
   function recordsOf(index) {
     return shard("records", index, function (data) {
@@ -162,9 +186,14 @@
     return found
   }
 
-  function positionsOf(item) {
-    var at = 0
-    return item ? item.split(",").map(function (step) { return at += +step }) : []
+  /* The positions of the i-th record of some postings, read once */
+  function positionsOf(found, i) {
+    var item = found[2][i]
+    if (typeof item === "string") {
+      var at = 0
+      found[2][i] = item = item ? item.split(",").map(function (step) { return at += +step }) : []
+    }
+    return item
   }
 
   /* How a written form found in the index compares with the word as typed: 1 same accents (or none typed) */
@@ -202,7 +231,7 @@
         if (only && !only.has(r)) continue
         var score = x.weight * found[1][i]
         var best = byRecord.get(r)
-        if (!best || score > best.score) byRecord.set(r, { score: score, item: found[2][i], positions: null })
+        if (!best || score > best.score) byRecord.set(r, { score: score, found: found, at: i })
       }
     })
     return byRecord
@@ -218,8 +247,8 @@
     for (var i = 0; i + 1 < matches.length; i++) {
       var a = matches[i].get(r), b = matches[i + 1].get(r)
       if (!a || !b) continue
-      var p = a.positions || (a.positions = positionsOf(a.item))
-      var q = b.positions || (b.positions = positionsOf(b.item))
+      var p = positionsOf(a.found, a.at)
+      var q = positionsOf(b.found, b.at)
       var gap = Infinity
       for (var x = 0, y = 0; x < p.length && y < q.length;) {
         if (q[y] <= p[x]) { y++; continue }
@@ -351,7 +380,7 @@
     var out = { kind: kind, url: card.url, score: score, title: card.title }
     out.title_marks = marks(card.title, words, index, found)
     if (kind === "document") {
-      ["type", "number", "subject", "date", "issuer", "standing", "status", "plans_citing"].forEach(function (k) {
+      ["type", "number", "subject", "date", "issuer", "status", "plans_citing"].forEach(function (k) {
         out[k] = card[k] === undefined ? null : card[k]
       })
       out.marks = marks(card.subject, words, index, found)
@@ -372,21 +401,35 @@
     return out
   }
 
-  function cardsOf(index, ids) {
-    var chunks = Array.from(new Set(ids.map(function (r) { return Math.floor(r / index.chunk) })))
-    return Promise.all(chunks.map(function (c) {
-      return shard("c-" + c, index, Array.isArray).then(function (cards) { return [c, cards] })
-    })).then(function (loaded) {
-      var byChunk = new Map(loaded)
-      return function (r) {
-        var card = byChunk.get(Math.floor(r / index.chunk))[r % index.chunk]
-        if (!card || typeof card.url !== "string") throw failure()
-        return card
-      }
-    })
+  /* The cards of the ranked records: first the chunks of the results a screen shows (`ready` is told
+     when they are in, if more are to come), then the others'; resolves to the card of a record */
+  function cardsOf(index, ids, ready) {
+    var chunkOf = function (r) { return Math.floor(r / index.chunk) }
+    var byChunk = new Map()
+    var cardOf = function (r) {
+      var card = byChunk.get(chunkOf(r))[r % index.chunk]
+      if (!card || typeof card.url !== "string") throw failure()
+      return card
+    }
+    var load = function (chunks, later) {
+      return Promise.all(chunks.map(function (c) {
+        return shard("c-" + c, index, Array.isArray, later).then(function (cards) { byChunk.set(c, cards) })
+      }))
+    }
+    var first = Array.from(new Set(ids.slice(0, FIRST).map(chunkOf)))
+    return load(first, false).then(function () {
+      var rest = Array.from(new Set(ids.map(chunkOf))).filter(function (c) { return !byChunk.has(c) })
+      var count = 0
+      while (count < ids.length && byChunk.has(chunkOf(ids[count]))) count++
+      if (count === ids.length) return load(rest, true)
+      ready(count, cardOf)
+      // the first results are painted before the others are read
+      return new Promise(function (resolve) { setTimeout(resolve, 0) }).then(function () { return load(rest, true) })
+    }).then(function () { return cardOf })
   }
 
-  /* A query's answer; a part of the index that loaded but holds something else rejects as a damaged one */
+  /* A query's answer; a part of the index that loaded but holds something else rejects as a damaged one.
+     options: kind, plan, limit, progress (called with the first results while the others' cards load) */
   function query(text, options) {
     return answer(text, options || {}).catch(function (error) {
       throw error instanceof Error && (error.message === LOAD_ERROR || error.message === NOT_READY) ? error : failure()
@@ -414,7 +457,12 @@
         var matches = [], reach = null
         words.forEach(function (w, i) {
           if (w.prefix) return
-          matches[i] = match(lists[i], null)
+          var id = [w.term, w.key.base, w.key.tones, w.accented].join("|")
+          if (!matched.has(id)) {
+            if (matched.size > 200) matched.clear()
+            matched.set(id, match(lists[i], null))
+          }
+          matches[i] = matched.get(id)
           reach = reach || new Set()
           matches[i].forEach(function (_, r) { reach.add(r) })
         })
@@ -423,14 +471,19 @@
         })
         var ranked = rank(words, matches, records, index, { kind: options.kind || null, planIndex: planIndex, limit: limit })
         if (!ranked.top.length) return empty
-        return cardsOf(index, ranked.top.map(function (t) { return t.r })).then(function (cardOf) {
-          return {
-            total: ranked.total, query: summary,
-            results: ranked.top.map(function (t) {
-              return result(cardOf(t.r), kindOf(records, t.r), Math.round(t.score * 1000) / 1000, words, index)
-            }),
+        // Results as their cards arrive, best first: the reader sees the first ones without waiting for all
+        var results = []
+        var fill = function (count, cardOf) {
+          for (var i = results.length; i < count; i++) {
+            var t = ranked.top[i]
+            results.push(result(cardOf(t.r), kindOf(records, t.r), Math.round(t.score * 1000) / 1000, words, index))
           }
-        })
+          return { total: ranked.total, query: summary, results: results.slice(0, count) }
+        }
+        var early = typeof options.progress === "function" ? options.progress : null
+        return cardsOf(index, ranked.top.map(function (t) { return t.r }), function (count, cardOf) {
+          if (early) early(fill(count, cardOf))
+        }).then(function (cardOf) { return fill(ranked.top.length, cardOf) })
       })
     })
   }
@@ -445,13 +498,15 @@
         root = next
         manifest = null
         shards = new Map()
+        decoded = new Map()
+        matched = new Map()
       }
       var arriving = options && options.manifest
       if (arriving && typeof arriving.then === "function" && !manifest) loadManifest(arriving).catch(function () {})
       return Promise.resolve()
     },
     preload: function () {
-      return loadManifest().then(function (index) { return recordsOf(index) }).then(function () {})
+      return loadManifest().then(startup).then(function () {})
     },
     query: query,
     plans: function () {

@@ -197,6 +197,9 @@
 
   let serial = 0
   let active = -1
+  // The cards of the query `serial` in the list (show)
+  const NOTHING_DRAWN = Object.freeze({ serial: -1, count: 0, later: false, results: [] })
+  let drawn = NOTHING_DRAWN
 
   function options() {
     return Array.from(list.querySelectorAll("[role=option]"))
@@ -226,34 +229,47 @@
   }
 
   function clearResults() {
+    drawn = NOTHING_DRAWN         // a later batch of cards for the list cleared is not added
     setActive(-1)
     list.replaceChildren()
     list.hidden = true
     syncExpanded()
   }
 
-  /* The first cards (what a screen shows) are built at once; the rest once those are painted,
-   * and the answer is "done" when every card is in the list */
-  function show(answer, text) {
-    clearResults()
+  /* An answer's cards, drawn as they come: the engine hands over the first results while the cards of
+   * the others load (`complete` false), then the whole answer. The first cards (what a screen shows)
+   * are built at once, the rest once those are painted; the answer is "done" when every card is in */
+  function show(answer, text, complete) {
     const results = Array.isArray(answer && answer.results) ? answer.results : []
     const total = Math.max(Number(answer && answer.total) || 0, results.length)
-    list.replaceChildren.apply(list, results.slice(0, FIRST_CARDS).map(option))
-    list.hidden = results.length === 0
-    syncExpanded()
-    root.classList.remove("hb-search--failed")
-    status.textContent = total === 0 ? "Không có kết quả"
-      : total > results.length ? total + " kết quả, hiện " + results.length + " kết quả đầu"
-        : total + " kết quả"
-    if (results.length <= FIRST_CARDS) return settle("done", text)
     const mine = serial
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        if (mine !== serial) return            // a newer query has replaced the list
-        list.append.apply(list, results.slice(FIRST_CARDS).map(function (result, i) { return option(result, FIRST_CARDS + i) }))
-        settle("done", text)
-      })
-    })
+    if (drawn.serial !== mine) {
+      clearResults()
+      drawn = { serial: mine, count: 0, later: false, results: [], text: text }
+      root.classList.remove("hb-search--failed")
+    }
+    drawn.results = results
+    drawn.complete = complete
+    status.textContent = total === 0 ? "Không có kết quả"
+      : total > LIMIT ? total + " kết quả, hiện " + LIMIT + " kết quả đầu"
+        : total + " kết quả"
+    if (drawn.count < FIRST_CARDS) append(FIRST_CARDS)
+    list.hidden = drawn.count === 0
+    syncExpanded()
+    if (drawn.count < results.length && !drawn.later) {
+      drawn.later = true
+      requestAnimationFrame(function () { setTimeout(function () { if (drawn.serial === mine) append(Infinity) }) })
+    }
+    if (complete && drawn.count === results.length) settle("done", text)
+  }
+
+  /* Adds the cards not yet drawn, up to `upTo` in all */
+  function append(upTo) {
+    const next = drawn.results.slice(drawn.count, upTo)
+    list.append.apply(list, next.map(function (result, i) { return option(result, drawn.count + i) }))
+    drawn.count += next.length
+    drawn.later = false
+    if (drawn.complete && drawn.count === drawn.results.length) settle("done", drawn.text)
   }
 
   function fail(error, text) {
@@ -279,9 +295,11 @@
       return
     }
     settle("busy", text)
+    const asked = filters()
+    asked.progress = function (first) { if (mine === serial) show(first, text, false) }
     engine()
-      .then(function () { return window.HandbookSearch.query(text, filters()) })
-      .then(function (answer) { if (mine === serial) show(answer, text) },
+      .then(function () { return window.HandbookSearch.query(text, asked) })
+      .then(function (answer) { if (mine === serial) show(answer, text, true) },
         function (error) { if (mine === serial) fail(error, text) })
   }
 
