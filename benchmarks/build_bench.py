@@ -23,7 +23,7 @@ and peak memory (each build in its own process), wall time per page, the ratios 
 (wall and CPU), the size of the handbook's search index (search/*.js) and of Material's
 (search_index.json of the same-text floor), bytes loaded for the first view of the home page and of
 a document page (empty cache, over HTTP), and the search figures of search_bench.compare: first
-results after the first keystroke on a fresh page (HTTP and file://, median of 3), KB (gzip) loaded
+results after the first keystroke on a fresh page (HTTP and file://, median of 5), KB (gzip) loaded
 before them, keystroke-to-results latency, for the handbook's search field and, beside it, for
 Material's search on the same-text floor (Material's search plugin and box, built in the same run).
 Not a test: nothing here asserts a timing. Goals: build <= 2 x the same-text floor at 2,000

@@ -165,7 +165,7 @@ def first_results(browser, site: Path, over_file: bool = False, box=HANDBOOK) ->
         server.shutdown()
 
 
-def median_first_results(browser, site: Path, over_file: bool = False, box=HANDBOOK, runs: int = 3) -> tuple[float, int]:
+def median_first_results(browser, site: Path, over_file: bool = False, box=HANDBOOK, runs: int = 5) -> tuple[float, int]:
     found = [first_results(browser, site, over_file, box) for _ in range(runs)]
     return statistics.median(ms for ms, _ in found), max(size for _, size in found)
 

@@ -47,8 +47,22 @@
 
   /* The word as written, lower case, if it has accents; "" if not (tokens.py variant) */
   function variant(value) {
-    var lower = String(value).normalize("NFC").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+    var lower = String(value).normalize("NFC").toLowerCase()
+    var trim = edges(lower)
+    lower = lower.slice(trim[0], lower.length - trim[1])
     return fold(lower) === lower ? "" : lower
+  }
+
+  /* How many characters that are neither letters nor digits a word starts and ends with. Most words
+     start and end with a Latin letter or digit: they are answered without the Unicode classes, whose
+     first use costs milliseconds */
+  var PLAIN = /[0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]/
+  var LEAD = /^[^\p{L}\p{N}]+/u
+  var TAIL = /[^\p{L}\p{N}]+$/u
+  function edges(word) {
+    var lead = PLAIN.test(word.charAt(0)) ? 0 : (word.match(LEAD) || [""])[0].length
+    var tail = lead === word.length || PLAIN.test(word.charAt(word.length - 1)) ? 0 : (word.match(TAIL) || [""])[0].length
+    return [lead, tail]
   }
 
   /* As index.py's shard_key: the first characters; the words of one character share one shard */
@@ -319,8 +333,6 @@
   }
 
   /* The words of a card's text with their places, cut once per text */
-  var LEAD = /^[^\p{L}\p{N}]+/u
-  var TAIL = /[^\p{L}\p{N}]+$/u
   var cut = new Map()
   var terms = new Map()         // piece of text -> its term
   function tokens(text, index) {
@@ -339,9 +351,8 @@
         terms.set(piece, word)
       }
       if (!word) return
-      var lead = (piece.match(LEAD) || [""])[0].length
-      var tail = (piece.match(TAIL) || [""])[0].length
-      found.push({ term: word, piece: piece, from: from + lead, to: to - tail })
+      var trim = edges(piece)
+      found.push({ term: word, piece: piece, from: from + trim[0], to: to - trim[1] })
     }
     while ((m = re.exec(text)) !== null) {
       visit(start, m.index)
@@ -402,7 +413,8 @@
   }
 
   /* The cards of the ranked records: first the chunks of the results a screen shows (`ready` is told
-     when they are in, if more are to come), then the others'; resolves to the card of a record */
+     when they are in, if more are to come), then the others'; resolves to the card of a record.
+     The first results are handed over even when every card is in: the others' are read after a paint */
   function cardsOf(index, ids, ready) {
     var chunkOf = function (r) { return Math.floor(r / index.chunk) }
     var byChunk = new Map()
@@ -419,10 +431,8 @@
     var first = Array.from(new Set(ids.slice(0, FIRST).map(chunkOf)))
     return load(first, false).then(function () {
       var rest = Array.from(new Set(ids.map(chunkOf))).filter(function (c) { return !byChunk.has(c) })
-      var count = 0
-      while (count < ids.length && byChunk.has(chunkOf(ids[count]))) count++
-      if (count === ids.length) return load(rest, true)
-      ready(count, cardOf)
+      if (ids.length <= FIRST) return null
+      ready(FIRST, cardOf)
       // the first results are painted before the others are read
       return new Promise(function (resolve) { setTimeout(resolve, 0) }).then(function () { return load(rest, true) })
     }).then(function () { return cardOf })
