@@ -14,7 +14,7 @@
   "use strict"
   var url = new URL(location.href)
   var query = url.searchParams.get("h")
-  if (!query || typeof String.prototype.normalize !== "function")
+  if (!query)
     return
 
   url.searchParams.delete("h")

@@ -71,6 +71,13 @@
       return fold(value).split(separator).filter(Boolean);
     }
 
+    /* A row's words, read once: the rows never change, only their order */
+    var read = new Map();
+    function rowWordsOf(row) {
+      if (!read.has(row)) read.set(row, wordsOf(cellText(row)));
+      return read.get(row);
+    }
+
     /* A typed number matches a whole number of the row ("16" is not in "18/CT-UBND" or "2016"); other
      * words match the start of a word ("chi th", "nd-cp") */
     function matches(rowWords, word) {
@@ -96,7 +103,7 @@
             : cell === select.value;
         });
         if (match && words.length) {
-          var rowWords = wordsOf(cellText(row));
+          var rowWords = rowWordsOf(row);
           match = words.every(function (word) { return matches(rowWords, word); });
         }
         row.hidden = !match;

@@ -274,6 +274,11 @@
     return bonus
   }
 
+  /* Every word found ranks above fewer words found */
+  function coverage(found, words) {
+    return found === words ? 1 : 0.25 * found / words
+  }
+
   function keep(records, options) {
     var range = options.kind ? records.kinds[options.kind] : null
     var plan = options.planIndex
@@ -303,8 +308,7 @@
     var groups = new Set()
     scores.forEach(function (s) {
       if (!allowed(s.r)) return
-      // every word found ranks above fewer words found
-      s.base *= s.count === n ? 1 : 0.25 * s.count / n
+      s.base *= coverage(s.count, n)
       candidates.push(s)
       groups.add(records.group[s.r])
     })
@@ -314,7 +318,7 @@
     for (var i = 0; i < candidates.length; i++) {
       var c = candidates[i]
       if (top.length >= options.limit && c.base * (1 + PAIR) < top[top.length - 1].score) break
-      var score = c.base + (c.count > 1 ? proximity(matches, c.r, index.span) * (c.count === n ? 1 : 0.25 * c.count / n) : 0)
+      var score = c.base + (c.count > 1 ? proximity(matches, c.r, index.span) * coverage(c.count, n) : 0)
       var group = records.group[c.r]
       var held = best.get(group)
       if (held && score <= held.score) continue
@@ -339,7 +343,8 @@
     var found = cut.get(text)
     if (found) return found
     found = []
-    var re = new RegExp(index.separator, "g")
+    var re = index.split        // used to the end here, with nothing in between
+    re.lastIndex = 0
     var start = 0, m
     var visit = function (from, to) {
       if (to <= from) return
@@ -453,7 +458,8 @@
       var summary = { terms: words.map(function (w) { return w.term }), accented: words.length > 0 && words[0].accented }
       var empty = { total: 0, query: summary, results: [] }
       if (!words.length) return empty
-      var names = Array.from(new Set(words.map(function (w) { return shardKey(w.term, index.keylen) })))
+      var keys = words.map(function (w) { return shardKey(w.term, index.keylen) })
+      var names = Array.from(new Set(keys))
         .filter(function (key) { return index.known.has(key) })
       return Promise.all([recordsOf(index)].concat(names.map(function (key) {
         return shard("t-" + key, index, isObject).then(function (data) { return [key, data] })
@@ -462,7 +468,7 @@
         var byKey = new Map(loaded.slice(1))
         var planIndex = options.plan == null ? null : index.plans.findIndex(function (p) { return p.id === options.plan })
         if (planIndex === -1) return empty
-        var lists = words.map(function (w) { return expansions(w, byKey.get(shardKey(w.term, index.keylen)) || {}) })
+        var lists = words.map(function (w, i) { return expansions(w, byKey.get(keys[i]) || {}) })
         // The word being typed is looked up only where the other words are, when they are anywhere
         var matches = [], reach = null
         words.forEach(function (w, i) {

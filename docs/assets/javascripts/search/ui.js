@@ -36,7 +36,8 @@
 
   /* A page opened from a result ("?h=<words>", see href) marks the words: search-highlight.js, loaded
    * only on such a page so that no other page's first view carries it */
-  if (new URLSearchParams(location.search).has("h")) {
+  const params = new URLSearchParams(location.search)
+  if (params.has("h")) {
     const highlighter = document.createElement("script")
     highlighter.src = base + "/assets/javascripts/search-highlight.js"
     document.head.appendChild(highlighter)
@@ -402,9 +403,9 @@
   root.hidden = false
   expand(false)
   settle("done", "")
-  const asked = new URLSearchParams(location.search).get("q")
+  const asked = params.get("q")
   if (asked) {
-    input.value = asked.slice(0, 500)
+    input.value = asked.slice(0, input.maxLength)
     focusBox()
     search()
   }
