@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_search import DOC, QUERIES, SCALE_QUERIES, SUBJECT_QUERIES
+from test_search import DOC, MARKED, QUERIES, SCALE_QUERIES, SUBJECT_QUERIES
 
 from macros import settings
 from macros.model import load_handbook
@@ -30,11 +30,6 @@ HARNESS = ROOT / "tests/js/engine_harness.mjs"
 # What a result must never show: button labels, navigation, diagram text run together
 NOT_CONTENT = ("In trang này", "In mục này", "Bỏ qua", "Chuyển sang nền", "Liên kết tới mục này")
 LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm"
-
-
-@pytest.fixture(scope="module")
-def handbook():
-    return load_handbook(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -192,18 +187,6 @@ def test_subject_puts_the_document_in_the_top_3(suite, query, expected):
     found = urls(suite[query])
     assert expected in found[:3], f"{query!r}: {found[:5]}"
     assert not [u for u in found[:found.index(expected)] if u.startswith("ke-hoach/")]
-
-
-MARKED = [
-    ("chi thi", "Chỉ"),            # diacritics ignored, the word marked as written
-    ("dang", "Đảng"),              # đ folded to d
-    ("khóa XII", "khoá"),          # new tone placement finds the old one
-    ("văn hoá", "hóa"),            # and the other way round
-    ("hoá", "hóa"),                # a word typed alone: its completions too
-    ("ngày", "ngày"),
-    ('"dân vận"', "vận"),
-    ("217- QĐ/TW", "QĐ"),
-]
 
 
 @pytest.fixture(scope="module")

@@ -257,6 +257,7 @@ NOT_CONTENT = ["In trang này", "In mục này", "In toàn văn", "Liên kết t
 def test_cards_read_like_a_legal_reference(page, site_url, query):
     page.goto(site_url + "index.html")
     results = type_query(page, query)
+    assert results, query
     for result in results:
         assert not [label for label in NOT_CONTENT if label in result["text"]], result["text"]
     if query == "16/CT-TTg":

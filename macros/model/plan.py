@@ -51,10 +51,14 @@ class Section:
         return self.id.upper().replace("-", ".") if re.fullmatch(r"[ivx]+(-\d+)?", self.id) else ""
 
     @property
+    def short_title(self) -> str:
+        """The short title without its number: "Quán triệt, học tập, tuyên truyền"."""
+        return NUMBER_PREFIX.sub("", self.nav)
+
+    @property
     def label(self) -> str:
         """How other pages refer to the section: "II.1. Quán triệt, …", or its short title."""
-        short = NUMBER_PREFIX.sub("", self.nav)
-        return f"{self.number}. {short}" if self.number else self.nav
+        return f"{self.number}. {self.short_title}" if self.number else self.nav
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:

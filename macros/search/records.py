@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from macros import settings
 from macros.model import Handbook
 from macros.model.catalogue import Document
-from macros.model.cut import NUMBER_PREFIX
 from macros.model.plan import Plan, Section
 from macros.render.status import facts_about
 
@@ -93,14 +92,13 @@ def section_records(handbook: Handbook, directory_urls: bool) -> list[Record]:
 
 def _section_records(plan: Plan, index: int, section: Section, directory_urls: bool) -> list[Record]:
     heading = plain(f"{section.number} {section.title}".strip())  # searched: the plan's own heading
-    short = NUMBER_PREFIX.sub("", section.nav)
     url = page_url(section.file, directory_urls)
     blocks = [b for b in section.blocks if b.kind != "title"] or list(section.blocks[:1])
     records = []
     for block in blocks:
         text = plain(block.text)
         card = {"url": f"{url}#{block.anchor}", "anchor": str(block.anchor), "plan": index,
-                "section_number": section.number, "section_title": plain(short),
+                "section_number": section.number, "section_title": plain(section.short_title),
                 "title": plain(section.label), "paragraph": text}
         records.append(Record("section", (heading, text), card, f"{plan.id}/{section.id}", (index,)))
     return records

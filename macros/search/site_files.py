@@ -24,7 +24,10 @@ MANIFEST_GLOBAL = "__handbookSearchManifest"
 SHARD_FUNCTION = "__handbookSearchShard"
 # The files of ours in the search folder (Material's search plugin may write its own there too)
 OURS = re.compile(r"\A(manifest|all|records|t-[a-z0-9_]{1,2}|c-[0-9]+)\.js\Z")
-MANIFEST_PREFIX = f"window.{MANIFEST_GLOBAL}=JSON.parse("
+# Each file is one of these frames around the JSON string its data is written as (JSON.parse of a string
+# is faster for the browser than the same object as a literal): written by *_script, read by _script_data
+MANIFEST_FRAME = (f"window.{MANIFEST_GLOBAL}=JSON.parse(", ")\n")
+MANIFEST_PREFIX = MANIFEST_FRAME[0]
 PARTS = "parts"  # the manifest's field holding a small index's shards
 
 
@@ -40,17 +43,20 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def _parsed(data) -> str:
-    # A JSON string read by JSON.parse is faster for the browser than the same object as a literal
-    return f"JSON.parse({json.dumps(dumps(data), ensure_ascii=False)})"
+def _shard_frame(name: str) -> tuple[str, str]:
+    return f"window.{SHARD_FUNCTION}({json.dumps(name)},JSON.parse(", "))\n"
+
+
+def _script(frame: tuple[str, str], data) -> str:
+    return frame[0] + json.dumps(dumps(data), ensure_ascii=False) + frame[1]
 
 
 def shard_script(name: str, data) -> str:
-    return f"window.{SHARD_FUNCTION}({json.dumps(name)},{_parsed(data)})\n"
+    return _script(_shard_frame(name), data)
 
 
 def manifest_script(manifest: dict) -> str:
-    return f"window.{MANIFEST_GLOBAL}={_parsed(manifest)}\n"
+    return _script(MANIFEST_FRAME, manifest)
 
 
 def plans_of(handbook: Handbook) -> list[dict]:
@@ -75,7 +81,8 @@ def write_search_index(handbook: Handbook, site_dir: Path, directory_urls: bool,
     return manifest
 
 
-def _script_data(path: Path, prefix: str, suffix: str):
+def _script_data(path: Path, frame: tuple[str, str]):
+    prefix, suffix = frame
     text = path.read_text(encoding="utf-8")
     if not (text.startswith(prefix) and text.endswith(suffix)):
         raise ValueError("không đúng dạng")
@@ -88,7 +95,7 @@ def _shard_names(manifest: dict) -> list[str]:
 
 
 def _manifest(folder: Path) -> dict:
-    manifest = _script_data(folder / settings.SEARCH_MANIFEST, MANIFEST_PREFIX, ")\n")
+    manifest = _script_data(folder / settings.SEARCH_MANIFEST, MANIFEST_FRAME)
     if not isinstance(manifest, dict):
         raise ValueError("không đúng dạng")
     return manifest
@@ -99,7 +106,7 @@ def _shard_data(folder: Path, manifest: dict, name: str):
         if name not in manifest[PARTS]:
             raise ValueError(f"tệp chỉ mục không có phần {name}")
         return manifest[PARTS][name]
-    return _script_data(folder / f"{name}.js", f"window.{SHARD_FUNCTION}({json.dumps(name)},JSON.parse(", "))\n")
+    return _script_data(folder / f"{name}.js", _shard_frame(name))
 
 
 def read_index(site_dir: Path) -> tuple[dict, dict]:

@@ -1,5 +1,5 @@
 // Runs docs/assets/javascripts/search/engine.js in Node against a built site's search/ folder,
-// for tests/test_search_index.py and the benchmarks: no browser, the same script.
+// for tests/test_search_index.py: no browser, the same script.
 //   node tests/js/engine_harness.mjs <site dir> < queries.json
 // queries.json: [[text, options], …]; prints [{total, query, results} or {error}, …] as JSON.
 // options.progress true: the answer has "early", the partial answers the engine handed over first.
