@@ -21,6 +21,7 @@ from ..model.lookups import ASK_THE_ISSUER, lookups_for
 from ..model.status import LegalStatus
 
 STALE_AFTER_YEARS = 1
+STALE_AFTER = f"{12 * STALE_AFTER_YEARS} tháng"  # as the report says it
 NEVER, STALE, RECENT = range(3)
 
 
@@ -55,8 +56,8 @@ def report(documents: Sequence[Document], status: LegalStatus, today: date) -> s
     needs = by_need(documents, status, today)
     headings = {
         NEVER: "Chưa kiểm tra",
-        STALE: f"Kiểm tra đã quá 12 tháng (trước ngày {year_before(today):%d/%m/%Y})",
-        RECENT: "Đã kiểm tra trong 12 tháng",
+        STALE: f"Kiểm tra đã quá {STALE_AFTER} (trước ngày {year_before(today):%d/%m/%Y})",
+        RECENT: f"Đã kiểm tra trong {STALE_AFTER}",
     }
     lines = [f"Hiện trạng căn cứ: {len(needs)} văn bản Kế hoạch viện dẫn, việc cần kiểm tra trước đứng trước "
              f"(hôm nay {today:%d/%m/%Y})."]
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.commands.status_report",
                                      description="Liệt kê văn bản Kế hoạch viện dẫn theo thứ tự cần kiểm tra hiện trạng.")
     parser.add_argument("--today", type=_day, default=date.today(),
-                        help="ngày tính 12 tháng, dạng YYYY-MM-DD (mặc định: hôm nay)")
+                        help=f"ngày tính {STALE_AFTER}, dạng YYYY-MM-DD (mặc định: hôm nay)")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục gốc của sổ tay")
     arguments = parser.parse_args(argv)
     try:

@@ -9,7 +9,7 @@
 
   var VERSION = "1"
   var FORMAT = 3              // of the index (macros/search/index.py)
-  var LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị trang."
+  var LOAD_ERROR = "Không tải được một phần chỉ mục tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị sổ tay."
   var NOT_READY = "Tìm kiếm chưa được khởi động."
   var MAX_WORDS = 32          // a pasted paragraph is searched by its first words
   var MAX_TEXT = 400
@@ -506,6 +506,7 @@
 
   window.HandbookSearch = {
     version: VERSION,
+    first: FIRST,             // the results a screen shows, handed over first (options.progress)
     /* options.manifest: a Promise of search/manifest.js loaded by the caller (the engine's own load otherwise) */
     init: function (siteRoot, options) {
       var given = siteRoot == null ? "" : String(siteRoot)

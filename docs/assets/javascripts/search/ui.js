@@ -14,7 +14,6 @@
   if (!root) return
 
   const LIMIT = 50
-  const FIRST_CARDS = 10       // built before the first paint; the rest just after
   const KINDS = { document: "Văn bản", section: "Mục Kế hoạch", glossary: "Thuật ngữ" }
   const NOT_STATED = "Kế hoạch không nêu"
   const UNAVAILABLE = "Không tải được bộ tìm kiếm. Hãy tải lại trang; nếu vẫn lỗi, báo người quản trị sổ tay."
@@ -254,7 +253,9 @@
     status.textContent = total === 0 ? "Không có kết quả"
       : total > LIMIT ? total + " kết quả, hiện " + LIMIT + " kết quả đầu"
         : total + " kết quả"
-    if (drawn.count < FIRST_CARDS) append(FIRST_CARDS)
+    // the first screen's cards (the engine's first results) are built before the first paint, the rest after
+    const first = window.HandbookSearch.first
+    if (drawn.count < first) append(first)
     list.hidden = drawn.count === 0
     syncExpanded()
     if (drawn.count < results.length && !drawn.later) {
